@@ -1,0 +1,118 @@
+package drachtio.api.message;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Header names: the canonical spelling of well-known headers and the compact forms of RFC 3261
+ * 7.3.3 and later RFCs. Lookups ignore case; a compact form and its long form share one key.
+ */
+public final class HeaderNames {
+    /** Canonical spellings of the headers this library knows by name. */
+    private static final List<String> KNOWN = List.of(
+            "Accept", "Accept-Contact", "Accept-Encoding", "Accept-Language", "Alert-Info", "Allow",
+            "Allow-Events", "Authentication-Info", "Authorization", "Call-ID", "Call-Info", "Contact",
+            "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Type",
+            "CSeq", "Date", "Error-Info", "Event", "Expires", "From", "Identity", "Identity-Info",
+            "In-Reply-To", "Max-Forwards", "Min-Expires", "Min-SE", "MIME-Version", "Organization",
+            "P-Asserted-Identity", "P-Preferred-Identity", "Path", "Priority", "Privacy", "Proxy-Authenticate",
+            "Proxy-Authorization", "Proxy-Require", "RAck", "Reason", "Record-Route", "Refer-To", "Referred-By",
+            "Reject-Contact", "Reply-To", "Request-Disposition", "Require", "Retry-After", "Route", "RSeq",
+            "Server", "Service-Route", "Session-Expires", "SIP-ETag", "SIP-If-Match", "Subject",
+            "Subscription-State", "Supported", "Timestamp", "To", "Unsupported", "User-Agent", "Via",
+            "Warning", "WWW-Authenticate");
+
+    /** Compact form to canonical long form (RFC 3261 7.3.3, RFC 3265, 3515, 3841, 3892, 4028, 4474). */
+    private static final Map<Character, String> COMPACT = Map.ofEntries(
+            Map.entry('a', "Accept-Contact"), Map.entry('b', "Referred-By"), Map.entry('c', "Content-Type"),
+            Map.entry('d', "Request-Disposition"), Map.entry('e', "Content-Encoding"), Map.entry('f', "From"),
+            Map.entry('i', "Call-ID"), Map.entry('j', "Reject-Contact"), Map.entry('k', "Supported"),
+            Map.entry('l', "Content-Length"), Map.entry('m', "Contact"), Map.entry('n', "Identity-Info"),
+            Map.entry('o', "Event"), Map.entry('r', "Refer-To"), Map.entry('s', "Subject"), Map.entry('t', "To"),
+            Map.entry('u', "Allow-Events"), Map.entry('v', "Via"), Map.entry('x', "Session-Expires"),
+            Map.entry('y', "Identity"));
+
+    /** Exact spelling (canonical, lower, upper, compact) to key; saves the lower-casing on hot paths. */
+    private static final Map<String, String> KEYS;
+    /** Key to canonical spelling. */
+    private static final Map<String, String> CANONICAL;
+
+    static {
+        Map<String, String> keys = new HashMap<>();
+        Map<String, String> canonical = new HashMap<>();
+        for (String name : KNOWN) {
+            String key = name.toLowerCase(Locale.ROOT);
+            keys.put(name, key);
+            keys.put(key, key);
+            keys.put(name.toUpperCase(Locale.ROOT), key);
+            canonical.put(key, name);
+        }
+        COMPACT.forEach((c, name) -> {
+            String key = name.toLowerCase(Locale.ROOT);
+            keys.put(String.valueOf(c), key);
+            keys.put(String.valueOf(Character.toUpperCase(c)), key);
+        });
+        KEYS = Map.copyOf(keys);
+        CANONICAL = Map.copyOf(canonical);
+    }
+
+    private HeaderNames() {
+    }
+
+    /**
+     * The lookup key of a header name: the long form in lower case. {@code "v"}, {@code "VIA"}
+     * and {@code "Via"} all give {@code "via"}.
+     *
+     * @param name a header name as written
+     * @return its key
+     */
+    public static String key(String name) {
+        String key = KEYS.get(name);
+        if (key != null) {
+            return key;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        key = KEYS.get(lower);
+        return key != null ? key : lower;
+    }
+
+    /**
+     * @param name a header name as written, any case, long or compact
+     * @return the canonical long spelling for well-known headers ({@code "i"} gives
+     *     {@code "Call-ID"}), otherwise the name unchanged
+     */
+    public static String canonical(String name) {
+        return CANONICAL.getOrDefault(key(name), name);
+    }
+
+    /**
+     * @param name a header name, any case
+     * @return its compact form, if it has one
+     */
+    public static Optional<String> compact(String name) {
+        String key = key(name);
+        for (Map.Entry<Character, String> e : COMPACT.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(key)) {
+                return Optional.of(String.valueOf(e.getKey()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the canonical spellings of every well-known header */
+    public static List<String> known() {
+        return KNOWN;
+    }
+
+    /**
+     * @param a a header name
+     * @param b another
+     * @return whether both name the same header (ignoring case, compact or long)
+     */
+    public static boolean same(String a, String b) {
+        return key(a).equals(key(b));
+    }
+}

@@ -1,0 +1,53 @@
+package drachtio.api.spi;
+
+import java.util.List;
+
+/**
+ * Parses the value of one kind of header into a typed, immutable value.
+ *
+ * <p>A parser is stateless and safe to call from many threads. It throws
+ * {@link drachtio.api.message.SipParseException} with the offset into the value on bad input and
+ * nothing else.
+ *
+ * @param <T> the type of one value
+ */
+public interface HeaderParser<T> {
+
+    /**
+     * @return the header names this parser handles: the long form first, then any compact
+     *     form; compared ignoring case
+     */
+    List<String> names();
+
+    /** @return the class of the parsed value, used to check typed lookups */
+    Class<T> type();
+
+    /**
+     * @return whether one header line may carry several comma-separated values (Via,
+     *     Contact, Route, ...: RFC 3261 7.3.1); such headers may also repeat
+     */
+    default boolean listValued() {
+        return false;
+    }
+
+    /**
+     * Parses a single-valued header's value.
+     *
+     * @param value the value, folding already replaced by spaces, no leading or trailing space
+     * @return the typed value
+     * @throws drachtio.api.message.SipParseException when the value does not match the grammar
+     */
+    T parse(CharSequence value);
+
+    /**
+     * Parses every comma-separated value on one header line. The default handles
+     * single-valued headers: the one value in a list.
+     *
+     * @param value the value text of one header line
+     * @return the values, at least one
+     * @throws drachtio.api.message.SipParseException when the value does not match the grammar
+     */
+    default List<T> parseList(CharSequence value) {
+        return List.of(parse(value));
+    }
+}
