@@ -1,6 +1,7 @@
 package drachtio.api.message;
 
 import drachtio.api.header.Header;
+import drachtio.api.spi.AsciiChars;
 import drachtio.api.spi.HeaderParser;
 import drachtio.api.spi.HeaderParserRegistry;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,9 @@ import java.util.Optional;
 public final class Headers implements Iterable<Header> {
     private static final int SLOW = 1;
     /** No headers. */
-    public static final Headers EMPTY = new Headers(new String[0], new String[0], new String[0], null, null);
+    public static final Headers EMPTY = new Headers(0, new String[0], new String[0], new String[0], null, null);
 
+    private final int count;
     private final String[] names;
     private final String[] keys;
     private final String[] values;
@@ -32,7 +34,8 @@ public final class Headers implements Iterable<Header> {
     private final int[] ranges;
     private Object[] typed;
 
-    private Headers(String[] names, String[] keys, String[] values, byte[] source, int[] ranges) {
+    private Headers(int count, String[] names, String[] keys, String[] values, byte[] source, int[] ranges) {
+        this.count = count;
         this.names = names;
         this.keys = keys;
         this.values = values;
@@ -57,12 +60,12 @@ public final class Headers implements Iterable<Header> {
             keys[i] = HeaderNames.key(h.name());
             values[i] = h.value();
         }
-        return new Headers(names, keys, values, null, null);
+        return new Headers(n, names, keys, values, null, null);
     }
 
     /**
      * Headers over a received message's octets, for parser implementations. The arrays are
-     * handed over: the caller must not touch them again.
+     * handed over (they may be longer than {@code count}): the caller must not touch them again.
      *
      * @param source the message octets
      * @param count how many headers
@@ -76,14 +79,12 @@ public final class Headers implements Iterable<Header> {
         if (names.length < count || keys.length < count || ranges.length < count * 3) {
             throw new IllegalArgumentException("arrays shorter than the header count");
         }
-        String[] n = names.length == count ? names : java.util.Arrays.copyOf(names, count);
-        String[] k = keys.length == count ? keys : java.util.Arrays.copyOf(keys, count);
-        return new Headers(n, k, new String[count], source, ranges);
+        return new Headers(count, names, keys, new String[count], source, ranges);
     }
 
     /** @return the number of header fields */
     public int size() {
-        return names.length;
+        return count;
     }
 
     /**
@@ -159,7 +160,7 @@ public final class Headers implements Iterable<Header> {
 
     private CharSequence chars(int i) {
         if (ranges != null && values[i] == null && (ranges[i * 3 + 2] & SLOW) == 0) {
-            return new AsciiSequence(source, ranges[i * 3], ranges[i * 3 + 1] - ranges[i * 3]);
+            return new AsciiChars(source, ranges[i * 3], ranges[i * 3 + 1] - ranges[i * 3]);
         }
         return value(i);
     }
@@ -179,8 +180,8 @@ public final class Headers implements Iterable<Header> {
     public int count(String name) {
         String key = HeaderNames.key(name);
         int n = 0;
-        for (String k : keys) {
-            if (k.equals(key)) {
+        for (int i = 0; i < count; i++) {
+            if (keys[i].equals(key)) {
                 n++;
             }
         }
@@ -193,7 +194,7 @@ public final class Headers implements Iterable<Header> {
      * @return the position of the next field with that key, or -1
      */
     public int indexOf(String key, int from) {
-        for (int i = from; i < keys.length; i++) {
+        for (int i = from; i < count; i++) {
             if (keys[i].equals(key)) {
                 return i;
             }
@@ -308,7 +309,7 @@ public final class Headers implements Iterable<Header> {
     private Object typed(int i, HeaderParser<?> parser) {
         Object[] cache = typed;
         if (cache == null) {
-            cache = new Object[names.length];
+            cache = new Object[count];
             typed = cache;
         }
         Object v = cache[i];
@@ -326,8 +327,8 @@ public final class Headers implements Iterable<Header> {
 
     /** @return the fields as a list */
     public List<Header> toList() {
-        List<Header> out = new ArrayList<>(names.length);
-        for (int i = 0; i < names.length; i++) {
+        List<Header> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             out.add(get(i));
         }
         return out;
@@ -340,12 +341,12 @@ public final class Headers implements Iterable<Header> {
 
             @Override
             public boolean hasNext() {
-                return next < names.length;
+                return next < count;
             }
 
             @Override
             public Header next() {
-                if (next >= names.length) {
+                if (next >= count) {
                     throw new NoSuchElementException();
                 }
                 return get(next++);
@@ -357,7 +358,7 @@ public final class Headers implements Iterable<Header> {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < count; i++) {
             sb.append(names[i]).append(": ").append(value(i)).append("\r\n");
         }
         return sb.toString();

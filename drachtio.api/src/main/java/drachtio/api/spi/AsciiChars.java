@@ -1,14 +1,24 @@
-package drachtio.api.message;
+package drachtio.api.spi;
 
 import java.nio.charset.StandardCharsets;
 
-/** A view of ASCII octets as characters, so header values parse without first becoming a String. */
-final class AsciiSequence implements CharSequence {
+/**
+ * A view of octets as ISO-8859-1 characters, so that ASCII header values and URIs parse
+ * without first becoming a {@code String}. For parser implementations; the octets must not
+ * change while the view is in use.
+ */
+public final class AsciiChars implements CharSequence {
     private final byte[] bytes;
     private final int offset;
     private final int length;
 
-    AsciiSequence(byte[] bytes, int offset, int length) {
+    /**
+     * @param bytes the octets
+     * @param offset where the view starts
+     * @param length how many octets it covers
+     */
+    public AsciiChars(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
@@ -32,7 +42,7 @@ final class AsciiSequence implements CharSequence {
         if (start < 0 || end > length || start > end) {
             throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + length);
         }
-        return new AsciiSequence(bytes, offset + start, end - start);
+        return new AsciiChars(bytes, offset + start, end - start);
     }
 
     @Override

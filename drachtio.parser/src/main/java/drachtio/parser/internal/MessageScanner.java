@@ -1,0 +1,461 @@
+package drachtio.parser.internal;
+
+import drachtio.api.header.Uri;
+import drachtio.api.message.Headers;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipParseException;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.AsciiChars;
+import drachtio.parser.ParserLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Frames one message: start line, header fields (names resolved, values located but not
+ * decoded), Content-Length, body. One pass over the octets with explicit states; nothing is
+ * parsed that the caller has not asked for, except the Request-URI.
+ *
+ * <p>Offsets in errors count from the start of the message. Not thread-safe: use one per
+ * thread or per call.
+ */
+public final class MessageScanner {
+    private static final int SLOW = 1;
+    private static final String SIP_2_0 = "SIP/2.0";
+    private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
+        Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
+        Method.MESSAGE, Method.UPDATE};
+    private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
+
+    static {
+        for (int i = 0; i < METHODS.length; i++) {
+            METHOD_BYTES[i] = METHODS[i].name().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private final ParserLimits limits;
+    private final String[] nameOut = new String[2];
+
+    // the head being scanned
+    private int start;
+    private boolean request;
+    private Method method;
+    private Uri uri;
+    private String version;
+    private int status;
+    private String reason;
+    private int count;
+    private String[] names;
+    private String[] keys;
+    private int[] ranges;
+    private long contentLength;
+    private int contentLengthAt;
+    private int bodyStart;
+
+    /**
+     * @param limits the limits to enforce
+     */
+    public MessageScanner(ParserLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Parses one datagram (RFC 3261 18.3): the body is Content-Length octets when the header
+     * is present (octets after it are ignored), else the rest of the datagram.
+     *
+     * @param b the octets
+     * @param off where the datagram starts
+     * @param len its length
+     * @return the message, over a copy of the octets
+     * @throws SipParseException when it is not a well-framed SIP message
+     */
+    public SipMessage datagram(byte[] b, int off, int len) {
+        if (len > limits.maxMessageSize()) {
+            throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", 0, 513, null);
+        }
+        int end = off + len;
+        int p = off;
+        while (p < end && (b[p] == '\r' || b[p] == '\n')) {
+            p++;
+        }
+        if (p == end) {
+            throw new SipParseException("empty datagram", 0);
+        }
+        byte[] copy = Arrays.copyOfRange(b, p, end);
+        try {
+            scanHead(copy, 0, copy.length);
+        } catch (SipParseException e) {
+            throw e.shift(p - off);
+        }
+        int bodyEnd;
+        if (contentLength < 0) {
+            bodyEnd = copy.length;
+        } else {
+            if (bodyStart + contentLength > copy.length) {
+                throw new SipParseException("Content-Length " + contentLength + " is larger than the "
+                        + (copy.length - bodyStart) + " octets of body received", contentLengthAt + p - off);
+            }
+            bodyEnd = (int) (bodyStart + contentLength);
+        }
+        return build(copy, 0, bodyEnd);
+    }
+
+    /**
+     * Finds the end of the header section in a stream buffer.
+     *
+     * @param b octets
+     * @param from where to resume looking (a previous result of -1 means look again from
+     *     near the old end)
+     * @param limit end of the buffered octets
+     * @return the index just after the blank line, or -1
+     */
+    public static int headEnd(byte[] b, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            if (b[i] == '\n') {
+                if (i + 1 < limit && b[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < limit && b[i + 1] == '\r' && b[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Scans a complete header section in a stream buffer (found by {@link #headEnd}).
+     *
+     * @param b octets
+     * @param off where the message starts
+     * @param headEnd just after its blank line
+     * @return the body length the message declares
+     * @throws SipParseException when the head is malformed or Content-Length is missing
+     */
+    public int streamHead(byte[] b, int off, int headEnd) {
+        scanHead(b, off, headEnd);
+        if (contentLength < 0) {
+            throw new SipParseException("Content-Length is required on a stream transport", 0);
+        }
+        if (bodyStart + contentLength - off > limits.maxMessageSize()) {
+            throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", contentLengthAt,
+                    513, null);
+        }
+        return (int) contentLength;
+    }
+
+    /**
+     * Builds the message whose head {@link #streamHead} scanned, over a copy of its octets.
+     *
+     * @param b the stream buffer
+     * @param off where the message starts
+     * @param end where its body ends
+     * @return the message
+     */
+    public SipMessage streamMessage(byte[] b, int off, int end) {
+        byte[] copy = Arrays.copyOfRange(b, off, end);
+        for (int i = 0; i < count; i++) {
+            ranges[i * 3] -= off;
+            ranges[i * 3 + 1] -= off;
+        }
+        bodyStart -= off;
+        return build(copy, 0, copy.length);
+    }
+
+    private SipMessage build(byte[] b, int from, int end) {
+        Headers h = Headers.ofWire(b, count, names, keys, ranges);
+        SipMessage m = request
+                ? SipRequest.ofWire(method, uri, version, h, b, from, bodyStart, end)
+                : SipResponse.ofWire(status, reason, version, h, b, from, bodyStart, end);
+        names = null;
+        keys = null;
+        ranges = null;
+        return m;
+    }
+
+    private SipParseException error(String reason, int at) {
+        return new SipParseException(reason, at - start);
+    }
+
+    private void scanHead(byte[] b, int off, int limit) {
+        start = off;
+        count = 0;
+        names = new String[16];
+        keys = new String[16];
+        ranges = new int[48];
+        contentLength = -1;
+        contentLengthAt = -1;
+        int p = startLine(b, off, limit);
+        while (true) {
+            if (p >= limit) {
+                throw error("header section does not end with an empty line", p);
+            }
+            byte c = b[p];
+            if (c == '\n') {
+                bodyStart = p + 1;
+                return;
+            }
+            if (c == '\r') {
+                if (p + 1 < limit && b[p + 1] == '\n') {
+                    bodyStart = p + 2;
+                    return;
+                }
+                throw error("CR without LF", p);
+            }
+            p = headerField(b, p, limit);
+        }
+    }
+
+    /** @return the index of the first header line */
+    private int startLine(byte[] b, int off, int limit) {
+        int eol = off;
+        int firstSp = -1;
+        int lastSp = -1;
+        int max = Math.min(limit, off + limits.maxLineLength());
+        while (eol < max && b[eol] != '\n' && b[eol] != '\r') {
+            byte c = b[eol];
+            if (c == ' ') {
+                if (firstSp < 0) {
+                    firstSp = eol;
+                }
+                lastSp = eol;
+            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw error("control character in start line", eol);
+            }
+            eol++;
+        }
+        if (eol == max && max < limit) {
+            throw new SipParseException("start line longer than " + limits.maxLineLength() + " octets", 0, 513, null);
+        }
+        int next = lineEnd(b, eol, limit);
+        if (firstSp < 0) {
+            throw error("start line has no spaces", off);
+        }
+        if (startsWithSip(b, off, firstSp)) {
+            response(b, off, firstSp, eol);
+        } else {
+            request(b, off, firstSp, lastSp, eol);
+        }
+        return next;
+    }
+
+    private int lineEnd(byte[] b, int eol, int limit) {
+        if (eol >= limit) {
+            throw error("line does not end with CRLF", eol);
+        }
+        if (b[eol] == '\n') {
+            return eol + 1;
+        }
+        if (eol + 1 < limit && b[eol + 1] == '\n') {
+            return eol + 2;
+        }
+        throw error("CR without LF", eol);
+    }
+
+    private static boolean startsWithSip(byte[] b, int off, int end) {
+        return end - off >= 4 && (b[off] | 0x20) == 's' && (b[off + 1] | 0x20) == 'i' && (b[off + 2] | 0x20) == 'p'
+                && b[off + 3] == '/';
+    }
+
+    private void request(byte[] b, int off, int sp1, int sp2, int eol) {
+        request = true;
+        if (sp2 == sp1) {
+            throw error("request line needs method, Request-URI and version", eol);
+        }
+        method = method(b, off, sp1);
+        if (!startsWithSip(b, sp2 + 1, eol)) {
+            throw error("request line does not end with a SIP version", sp2 + 1);
+        }
+        version = version(b, sp2 + 1, eol);
+        int uriStart = sp1 + 1;
+        if (uriStart == sp2) {
+            throw error("empty Request-URI", uriStart);
+        }
+        try {
+            uri = UriGrammar.uri(new AsciiChars(b, uriStart, sp2 - uriStart));
+        } catch (SipParseException e) {
+            throw e.shift(uriStart - start);
+        }
+    }
+
+    private Method method(byte[] b, int off, int end) {
+        int len = end - off;
+        if (len == 0) {
+            throw error("empty method", off);
+        }
+        for (int i = 0; i < METHOD_BYTES.length; i++) {
+            byte[] m = METHOD_BYTES[i];
+            if (m.length == len && Arrays.equals(m, 0, len, b, off, end)) {
+                return METHODS[i];
+            }
+        }
+        for (int i = off; i < end; i++) {
+            if (!Chars.isToken(b[i])) {
+                throw error("method is not a token", i);
+            }
+        }
+        return new Method(new String(b, off, len, StandardCharsets.US_ASCII));
+    }
+
+    private static String version(byte[] b, int off, int end) {
+        if (end - off == 7 && Arrays.equals(b, off, end, SIP_2_0_BYTES, 0, 7)) {
+            return SIP_2_0;
+        }
+        return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
+    }
+
+    private static final byte[] SIP_2_0_BYTES = SIP_2_0.getBytes(StandardCharsets.US_ASCII);
+
+    private void response(byte[] b, int off, int sp1, int eol) {
+        request = false;
+        version = version(b, off, sp1);
+        int p = sp1 + 1;
+        int code = 0;
+        int digits = 0;
+        while (p < eol && b[p] >= '0' && b[p] <= '9') {
+            if (++digits > 3) {
+                throw error("status code has more than three digits", sp1 + 1);
+            }
+            code = code * 10 + (b[p] - '0');
+            p++;
+        }
+        if (digits != 3) {
+            throw error("status code must be three digits", sp1 + 1);
+        }
+        if (p < eol && b[p] != ' ') {
+            throw error("status code must be followed by a space", p);
+        }
+        status = code;
+        int r = Math.min(p + 1, eol);
+        reason = r == eol ? "" : new String(b, r, eol - r, StandardCharsets.UTF_8);
+    }
+
+    /** Scans one header field, folded lines included; returns the index of the next line. */
+    private int headerField(byte[] b, int p, int limit) {
+        int lineStart = p;
+        if (b[p] == ' ' || b[p] == '\t') {
+            throw error("header field starts with white space", p);
+        }
+        int nameEnd = p;
+        while (nameEnd < limit && Chars.isToken(b[nameEnd])) {
+            nameEnd++;
+        }
+        if (nameEnd == p) {
+            throw error("malformed header field name", p);
+        }
+        int q = nameEnd;
+        while (q < limit && (b[q] == ' ' || b[q] == '\t')) {
+            q++;
+        }
+        if (q >= limit || b[q] != ':') {
+            throw error("header field name not followed by a colon", q);
+        }
+        q++;
+        int flags = 0;
+        // skip leading white space, including folds
+        while (true) {
+            while (q < limit && (b[q] == ' ' || b[q] == '\t')) {
+                q++;
+            }
+            int fold = foldAt(b, q, limit);
+            if (fold < 0) {
+                break;
+            }
+            q = fold;
+        }
+        int valueStart = q;
+        int valueEnd = q;
+        int lineMax = lineStart + limits.maxLineLength();
+        while (true) {
+            if (q >= limit) {
+                throw error("header field does not end with CRLF", q);
+            }
+            if (q >= lineMax) {
+                throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
+                        lineStart - start, 513, null);
+            }
+            byte c = b[q];
+            if (c == '\r' || c == '\n') {
+                int fold = foldAt(b, q, limit);
+                if (fold < 0) {
+                    break;
+                }
+                flags = SLOW;
+                q = fold;
+                continue;
+            }
+            if (c < 0) {
+                flags = SLOW;
+            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw error("control character in header field", q);
+            }
+            if (c != ' ' && c != '\t') {
+                valueEnd = q + 1;
+            }
+            q++;
+        }
+        int next = lineEnd(b, q, limit);
+        addField(b, p, nameEnd, valueStart, valueEnd, flags);
+        return next;
+    }
+
+    /** @return the index after a line break followed by white space (a fold), or -1 */
+    private static int foldAt(byte[] b, int q, int limit) {
+        int after;
+        if (q < limit && b[q] == '\n') {
+            after = q + 1;
+        } else if (q + 1 < limit && b[q] == '\r' && b[q + 1] == '\n') {
+            after = q + 2;
+        } else {
+            return -1;
+        }
+        return after < limit && (b[after] == ' ' || b[after] == '\t') ? after : -1;
+    }
+
+    private void addField(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, int flags) {
+        if (count == limits.maxHeaders()) {
+            throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
+                    null);
+        }
+        if (count == names.length) {
+            names = Arrays.copyOf(names, count * 2);
+            keys = Arrays.copyOf(keys, count * 2);
+            ranges = Arrays.copyOf(ranges, count * 6);
+        }
+        HeaderNameTable.resolve(b, nameStart, nameEnd - nameStart, nameOut);
+        names[count] = nameOut[0];
+        String key = nameOut[1];
+        keys[count] = key;
+        ranges[count * 3] = valueStart;
+        ranges[count * 3 + 1] = valueEnd;
+        ranges[count * 3 + 2] = flags;
+        count++;
+        if (key.equals("content-length")) {
+            contentLength(b, valueStart, valueEnd);
+        }
+    }
+
+    private void contentLength(byte[] b, int from, int to) {
+        long n = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < '0' || c > '9') {
+                throw error("Content-Length is not a non-negative number", from);
+            }
+            if (++digits > 10) {
+                throw error("Content-Length is too large", from);
+            }
+            n = n * 10 + (c - '0');
+        }
+        if (digits == 0) {
+            throw error("Content-Length is empty", from);
+        }
+        if (contentLength >= 0 && contentLength != n) {
+            throw error("conflicting Content-Length values", from);
+        }
+        contentLength = n;
+        contentLengthAt = from - start;
+    }
+}
