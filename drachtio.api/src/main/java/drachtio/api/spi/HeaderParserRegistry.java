@@ -86,7 +86,8 @@ public final class HeaderParserRegistry {
                 for (String name : parser.names()) {
                     String key = HeaderNames.key(name);
                     String previous = owner.putIfAbsent(key, p.name());
-                    if (previous != null) {
+                    // a long name and its compact form share one key: one parser may list both
+                    if (previous != null && byKey.get(key) != parser) {
                         throw new IllegalStateException("header " + name + " is claimed by two header parser providers: "
                                 + previous + " and " + p.name());
                     }
