@@ -10,18 +10,16 @@ import drachtio.api.message.SipParseException;
 import drachtio.parser.Grammars;
 import drachtio.parser.SipParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MultipartGrammarTest {
 
     private static byte[] mpart01() throws IOException {
-        try (InputStream in = MultipartGrammarTest.class.getResourceAsStream("mpart01.dat")) {
-            assertThat(in).as("mpart01.dat on the test path").isNotNull();
-            return in.readAllBytes();
-        }
+        return Files.readAllBytes(Path.of("src/test/resources/corpus/rfc4475/mpart01.dat"));
     }
 
     private static SipMessage message(String contentType, String body) {
