@@ -46,8 +46,13 @@ public final class AddressGrammar {
         if (!nextElement(c)) {
             return List.of(first);
         }
+        Address second = address(c);
+        if (!nextElement(c)) {
+            return List.of(first, second);
+        }
         List<Address> out = new ArrayList<>(4);
         out.add(first);
+        out.add(second);
         do {
             out.add(address(c));
         } while (nextElement(c));
@@ -71,8 +76,13 @@ public final class AddressGrammar {
         if (!nextElement(c)) {
             return List.of(first);
         }
+        Contact second = new Contact(address(c));
+        if (!nextElement(c)) {
+            return List.of(first, second);
+        }
         List<Contact> out = new ArrayList<>(4);
         out.add(first);
+        out.add(second);
         do {
             out.add(new Contact(address(c)));
         } while (nextElement(c));

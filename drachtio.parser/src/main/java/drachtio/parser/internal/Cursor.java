@@ -217,6 +217,7 @@ final class Cursor {
     Parameters headerParams() {
         String[] buf = null;
         int n = 0;
+        int room = 0;
         while (true) {
             int save = pos;
             skipWs();
@@ -237,7 +238,8 @@ final class Cursor {
                 pos = afterName;
             }
             if (buf == null) {
-                buf = new String[8];
+                room = countParams(save);
+                buf = new String[room * 2];
             } else if (n == buf.length) {
                 buf = Arrays.copyOf(buf, n * 2);
             }
@@ -245,6 +247,30 @@ final class Cursor {
             buf[n++] = value;
         }
         return wrap(buf, n);
+    }
+
+    /**
+     * Counts the {@code ;} from {@code p} up to a {@code ,} or the end, skipping quoted-strings:
+     * the number of parameters that follow when the text is well formed, so their array can be
+     * sized once.
+     */
+    private int countParams(int p) {
+        int count = 0;
+        while (p < end) {
+            char c = s.charAt(p++);
+            if (c == ';') {
+                count++;
+            } else if (c == ',') {
+                break;
+            } else if (c == '"') {
+                while (p < end && (c = s.charAt(p++)) != '"') {
+                    if (c == '\\') {
+                        p++;
+                    }
+                }
+            }
+        }
+        return Math.max(count, 1);
     }
 
     /** Consumes a parameter value: a quoted-string or 1*(token / ":" / "[" / "]"). */

@@ -356,7 +356,16 @@ public final class UriGrammar {
         if (p >= end || s.charAt(p) != ';') {
             return Parameters.EMPTY;
         }
-        String[] buf = new String[8];
+        int count = 0;
+        for (int i = p; i < end; i++) {
+            char ch = s.charAt(i);
+            if (ch == ';') {
+                count++;
+            } else if (ch == '?') {
+                break;
+            }
+        }
+        String[] buf = new String[count * 2]; // pname and pvalue hold no ';': one per parameter
         int n = 0;
         while (p < end && s.charAt(p) == ';') {
             int nameStart = ++p;
@@ -367,9 +376,6 @@ public final class UriGrammar {
                 int valueStart = ++p;
                 p = paramChars(s, p, end, "URI parameter value");
                 value = c.text(valueStart, p);
-            }
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, n * 2);
             }
             buf[n++] = name;
             buf[n++] = value;

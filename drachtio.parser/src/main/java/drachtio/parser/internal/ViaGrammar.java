@@ -40,8 +40,13 @@ public final class ViaGrammar {
         if (!AddressGrammar.nextElement(c)) {
             return List.of(first);
         }
+        Via second = via(c);
+        if (!AddressGrammar.nextElement(c)) {
+            return List.of(first, second);
+        }
         List<Via> out = new ArrayList<>(4);
         out.add(first);
+        out.add(second);
         do {
             out.add(via(c));
         } while (AddressGrammar.nextElement(c));
