@@ -32,7 +32,7 @@ public interface ServerTransaction {
      */
     boolean respond(SipResponse response);
 
-    /** @return whether a final response has been sent */
+    /** @return whether the transaction takes no more final responses: one was sent, or it ended */
     boolean finalSent();
 
     /** @return the last response sent, if any */

@@ -98,7 +98,8 @@ public final class TransactionLayer implements InboundHandler {
                 case SipRequest r -> request(r, from);
                 case SipResponse r -> response(r, from);
             }
-        } catch (SipParseException | IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (SipParseException e) {
+            // a Via, CSeq, Call-ID, From or To that does not parse: nothing to match or answer with
             counters.dropped.increment();
             LOG.debug("dropped {} from {}: cannot be matched: {}", message, from.remote(), e.getMessage());
         }
