@@ -4,20 +4,20 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TransportException;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A transaction user that records every call and can answer new requests at once. */
+/** A transaction user that records every call (from any thread) and can answer new requests at once. */
 final class RecordingTu implements TransactionUser {
-    final List<ServerTransaction> requests = new ArrayList<>();
-    final List<SipRequest> cancels = new ArrayList<>();
-    final List<SipRequest> acks = new ArrayList<>();
-    final List<SipResponse> strays = new ArrayList<>();
-    final List<ServerTransaction> timeouts = new ArrayList<>();
-    final List<SipResponse> ackTimeouts = new ArrayList<>();
-    final List<TransportException> transportErrors = new ArrayList<>();
-    Consumer<ServerTransaction> answer = t -> { };
+    final List<ServerTransaction> requests = new CopyOnWriteArrayList<>();
+    final List<SipRequest> cancels = new CopyOnWriteArrayList<>();
+    final List<SipRequest> acks = new CopyOnWriteArrayList<>();
+    final List<SipResponse> strays = new CopyOnWriteArrayList<>();
+    final List<ServerTransaction> timeouts = new CopyOnWriteArrayList<>();
+    final List<SipResponse> ackTimeouts = new CopyOnWriteArrayList<>();
+    final List<TransportException> transportErrors = new CopyOnWriteArrayList<>();
+    volatile Consumer<ServerTransaction> answer = t -> { };
 
     @Override
     public void onRequest(ServerTransaction txn) {
