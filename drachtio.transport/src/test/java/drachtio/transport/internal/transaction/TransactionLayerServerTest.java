@@ -157,6 +157,20 @@ class TransactionLayerServerTest {
     }
 
     @Test
+    void failed2xxRetransmissionStopsAndTellsTheTu() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        sender.failing = true;
+        clock.advanceMillis(500);
+        assertThat(tu.transportErrors).hasSize(1);
+        assertThat(layer.pendingAcks()).isZero();
+        clock.advanceMillis(40_000);
+        assertThat(tu.ackTimeouts).isEmpty();
+        assertThat(layer.live()).isZero();
+    }
+
+    @Test
     void retransmittedInviteAfterA2xxIsAbsorbedWithoutResending() {
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
