@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Reads what it can from a request that failed to parse or validate, to answer it with an
  * error response (RFC 3261 18.2.1 allows dropping, but a 400 helps the sender): the request
- * line must name a method other than ACK and end with {@code SIP/2.0}, and the top Via must
+ * line must name a method other than ACK and end with a {@code SIP/} version, and the top Via must
  * parse. Via, From, To, Call-ID and CSeq lines are copied when their text is printable ASCII;
  * broken lines are skipped. A tag is added to To when it has none (RFC 3261 8.2.6.2).
  */
@@ -145,7 +145,7 @@ final class Salvage {
         }
     }
 
-    /** @return whether the line is {@code token SP text SP SIP/2.0}, the method not ACK */
+    /** @return whether the line is {@code token SP text SP SIP/x.y}, the method not ACK */
     private static boolean requestLine(byte[] b, int from, int to) {
         int sp = from;
         while (sp < to && b[sp] != ' ') {
@@ -165,7 +165,12 @@ final class Salvage {
         while (end > sp && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
             end--;
         }
-        return end - sp > 8 && ascii(b, end - 8, end).equalsIgnoreCase(" SIP/2.0");
+        // any SIP/x.y version: a 505 answers the unsupported ones
+        int last = end;
+        while (last > sp && b[last - 1] != ' ') {
+            last--;
+        }
+        return last > sp + 1 && end - last > 4 && ascii(b, last, last + 4).equalsIgnoreCase("SIP/");
     }
 
     private static boolean cseqIsAck(String cseq) {
