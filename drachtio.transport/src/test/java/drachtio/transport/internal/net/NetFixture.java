@@ -63,8 +63,20 @@ final class NetFixture implements AutoCloseable {
     }
 
     Running start(TransportConfig config) {
+        return start(config, m -> { });
+    }
+
+    /**
+     * @param config the config
+     * @param before runs on every message before it is queued; may throw
+     * @return the started transport
+     */
+    Running start(TransportConfig config, Consumer<SipMessage> before) {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
-        NetworkTransport net = NetworkTransport.start(config, (m, h) -> inbox.add(new Received(m, h)));
+        NetworkTransport net = NetworkTransport.start(config, (m, h) -> {
+            before.accept(m);
+            inbox.add(new Received(m, h));
+        });
         transports.add(net);
         return new Running(net, inbox);
     }

@@ -139,7 +139,7 @@ class TcpTransportTest {
 
         byte[] pong = peer.getInputStream().readNBytes(2);
         assertThat(new String(pong, StandardCharsets.US_ASCII)).isEqualTo("\r\n");
-        assertThat(b.net().counters().keepAlivesAnswered()).isEqualTo(1);
+        NetFixture.await(() -> b.net().counters().keepAlivesAnswered() == 1, "the pong counted");
         write(peer, request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK-ka", "ka@x"));
         assertThat(b.next().message().callId()).isEqualTo("ka@x");
     }
@@ -201,7 +201,7 @@ class TcpTransportTest {
         assertThat(closedByPeer(bad)).isTrue();
         write(good, request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK-good", "good@x"));
         assertThat(b.next().message().callId()).isEqualTo("good@x");
-        assertThat(b.net().counters().tcpClosedBroken()).isEqualTo(1);
+        NetFixture.await(() -> b.net().counters().tcpClosedBroken() == 1, "the broken close counted");
     }
 
     @Test
@@ -246,7 +246,7 @@ class TcpTransportTest {
             assertThat(closedByPeer(s)).isTrue();
         }
         assertThat(b.net().counters().tcpRefused()).isEqualTo(2);
-        assertThat(b.net().counters().tcpClosedDeadline()).isEqualTo(4);
+        NetFixture.await(() -> b.net().counters().tcpClosedDeadline() == 4, "four deadline closes counted");
         Socket good = fx.tcpPeer(b.tcp());
         write(good, request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK-after", "after@x"));
         assertThat(b.next().message().callId()).isEqualTo("after@x");

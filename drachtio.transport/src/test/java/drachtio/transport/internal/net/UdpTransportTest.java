@@ -154,8 +154,9 @@ class UdpTransportTest {
         for (int i = 0; i < 100; i += 10) {
             assertThat(b.next().message().callId()).isEqualTo("g" + i);
         }
-        NetFixture.await(() -> b.net().counters().datagramsReceived() == 110, "every datagram to be read");
-        assertThat(b.net().counters().droppedTotal()).isEqualTo(garbage);
+        int dropped = garbage;
+        NetFixture.await(() -> b.net().counters().droppedTotal() == dropped, "every garbage datagram dropped");
+        assertThat(b.net().counters().datagramsReceived()).isEqualTo(110);
         assertThat(b.net().liveThreads()).anyMatch(n -> n.contains("-udp-"));
     }
 
@@ -175,7 +176,7 @@ class UdpTransportTest {
         assertThat(got).startsWith("SIP/2.0 400 ").contains("z9hG4bK-b1").contains("Call-ID: bad1@x")
                 .contains("CSeq: 1 OPTIONS").containsPattern("To: <sip:bob@example.com>;tag=\\w+");
         assertThat(got.substring(0, got.indexOf('\r'))).doesNotContain("\n");
-        assertThat(b.net().counters().errorResponsesSent()).isEqualTo(1);
+        NetFixture.await(() -> b.net().counters().errorResponsesSent() == 1, "the 400 to be counted");
         assertThat(b.net().counters().dropped(Drop.UNPARSEABLE)).isEqualTo(1);
         assertThat(b.inbox()).isEmpty();
     }
@@ -226,5 +227,21 @@ class UdpTransportTest {
 
         assertThat(receive(peer)).startsWith("SIP/2.0 513 ");
         assertThat(b.inbox()).isEmpty();
+    }
+
+    @Test
+    void survivesAHandlerThatThrows() throws Exception {
+        Running b = fx.start(drachtio.transport.TransportConfig.builder()
+                .listen(drachtio.transport.ListenPoint.udp(NetFixture.LOOPBACK, 0)).build(), m -> {
+                    if (m.callId().equals("boom")) {
+                        throw new IllegalStateException("handler bug");
+                    }
+                });
+        DatagramSocket peer = fx.udpPeer();
+        sendTo(peer, b.udp(), request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bK-h1", "boom"));
+        sendTo(peer, b.udp(), request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:1;branch=z9hG4bK-h2", "fine"));
+
+        assertThat(b.next().message().callId()).isEqualTo("fine");
+        assertThat(b.net().counters().dropped(Drop.HANDLER_ERROR)).isEqualTo(1);
     }
 }
