@@ -14,14 +14,10 @@ import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +62,8 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     private final TransportConfig config;
     private final NetThreads threads = new NetThreads();
     private final NetCounters counters = new NetCounters();
-    private final Addresses addresses = new Addresses();
-    private final List<UdpListener> udp = new ArrayList<>();
-    private final List<TcpListener> tcp = new ArrayList<>();
+    private final Listeners listeners = new Listeners();
     private final TcpConnections connections;
-    private final Set<String> sentByHosts = ConcurrentHashMap.newKeySet();
-    private final Set<Integer> sentByPorts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Thread reaper;
 
@@ -91,37 +83,13 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     public static NetworkTransport start(TransportConfig config, InboundHandler handler) {
         NetworkTransport t = new NetworkTransport(config);
         try {
-            t.bind();
+            t.listeners.bind(config);
         } catch (IOException | RuntimeException e) {
             t.stop();
             throw new TransportException("cannot bind " + config.listenPoints(), e);
         }
         t.run(handler);
         return t;
-    }
-
-    private void bind() throws IOException {
-        for (ListenPoint p : config.listenPoints()) {
-            Listener l = switch (p.protocol()) {
-                case UDP -> {
-                    UdpListener u = UdpListener.open(p, config);
-                    udp.add(u);
-                    yield u;
-                }
-                case TCP -> {
-                    TcpListener t = TcpListener.open(p);
-                    tcp.add(t);
-                    yield t;
-                }
-            };
-            sentByPorts.add(l.bound().getPort());
-            if (p.advertisedHost() != null) {
-                sentByHosts.add(hostKey(p.advertisedHost()));
-            } else if (!l.bound().getAddress().isAnyLocalAddress()) {
-                sentByHosts.add(hostKey(Addresses.hostText(l.bound().getAddress())));
-            }
-            log.info("listening on {} {}", p.protocol(), Addresses.text(l.bound()));
-        }
     }
 
     private void run(InboundHandler handler) {
@@ -131,13 +99,13 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
         Inbound in = new Inbound(SipParser.create(limits), SipParser.create(roomy), handler, counters, this::ours,
                 this::send, config.tcpWriteTimeout());
         connections.inbound(in);
-        for (UdpListener u : udp) {
+        for (UdpListener u : listeners.udp()) {
             threads.platform("udp-" + Addresses.text(u.bound()), () -> u.readLoop(in));
         }
-        for (TcpListener t : tcp) {
+        for (TcpListener t : listeners.tcp()) {
             threads.virtual("tcp-accept-" + Addresses.text(t.bound()), () -> t.acceptLoop(connections));
         }
-        if (!tcp.isEmpty()) {
+        if (!listeners.tcp().isEmpty()) {
             reaper = threads.platform("tcp-reaper", this::reapLoop);
         }
     }
@@ -166,7 +134,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     public List<ListenPoint> listenPoints() {
         List<ListenPoint> out = new ArrayList<>();
         for (ListenPoint p : config.listenPoints()) {
-            for (Listener l : listeners(p.protocol())) {
+            for (Listener l : listeners.of(p.protocol())) {
                 if (l.point() == p) {
                     out.add(p.withPort(l.bound().getPort()));
                 }
@@ -181,7 +149,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      * @throws TransportException when there is none
      */
     public InetSocketAddress localAddress(Protocol protocol) {
-        List<? extends Listener> ls = listeners(protocol);
+        List<? extends Listener> ls = listeners.of(protocol);
         if (ls.isEmpty()) {
             throw new TransportException("no " + protocol + " listener", null);
         }
@@ -210,6 +178,9 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
         if (stopped.get()) {
             throw new TransportException("transport is stopped", null);
         }
+        if (hop.remote().isUnresolved()) {
+            throw new TransportException("unresolved address " + hop.remote() + " (use SipTargets.resolve)", null);
+        }
         byte[] bytes = message.toBytes();
         switch (protocol(hop)) {
             case UDP -> sendUdp(bytes, hop);
@@ -219,7 +190,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     }
 
     private void sendUdp(byte[] bytes, Hop hop) {
-        UdpListener l = (UdpListener) listenerFor(Protocol.UDP, hop);
+        UdpListener l = (UdpListener) listeners.forHop(Protocol.UDP, hop);
         try {
             l.send(bytes, hop.remote());
         } catch (IOException e) {
@@ -231,9 +202,8 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     private void sendTcp(SipMessage message, byte[] bytes, Hop hop) {
         TcpConnection c = connections.find(hop.remote());
         if (c == null) {
-            InetSocketAddress to = message instanceof SipResponse r ? ResponseRouting.reliableFallback(r.topVia())
-                    : hop.remote();
-            c = connections.obtain(to, bindAddress(to));
+            InetSocketAddress to = message instanceof SipResponse r ? fallback(r) : hop.remote();
+            c = connections.obtain(to, listeners.tcpBindAddress(to));
             c.write(bytes, config.tcpWriteTimeout());
             return;
         }
@@ -245,18 +215,18 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             }
             // a reused connection the peer had just closed: one fresh attempt for requests
             log.debug("{}: write failed, reconnecting: {}", c, e.getMessage());
-            connections.obtain(hop.remote(), bindAddress(hop.remote())).write(bytes, config.tcpWriteTimeout());
+            connections.obtain(hop.remote(), listeners.tcpBindAddress(hop.remote())).write(bytes, config.tcpWriteTimeout());
         }
     }
 
-    private InetAddress bindAddress(InetSocketAddress to) {
-        for (TcpListener t : tcp) {
-            InetAddress a = t.bound().getAddress();
-            if (!a.isAnyLocalAddress() && (a instanceof Inet6Address) == (to.getAddress() instanceof Inet6Address)) {
-                return a;
-            }
+    private static InetSocketAddress fallback(SipResponse r) {
+        try {
+            return ResponseRouting.reliableFallback(r.topVia());
+        } catch (TransportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TransportException("no connection for " + r.statusLine() + " and its Via names no address", e);
         }
-        return null;
     }
 
     /**
@@ -267,18 +237,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      */
     @Override
     public Via via(Hop hop, String branch) {
-        Protocol p = protocol(hop);
-        Listener l = listenerFor(p, hop);
-        String host;
-        if (l.point().advertisedHost() != null) {
-            host = l.point().advertisedHost();
-        } else if (l.bound().getAddress().isAnyLocalAddress()) {
-            host = Addresses.hostText(addresses.routeTo(hop.remote().getAddress()));
-        } else {
-            host = Addresses.hostText(l.bound().getAddress());
-        }
-        sentByHosts.add(hostKey(host));
-        return Via.of(p.viaName(), host, l.bound().getPort(), branch).withParameter("rport", null);
+        return listeners.via(protocol(hop), hop, branch);
     }
 
     /**
@@ -297,7 +256,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             return planned;
         }
         boolean v6 = planned.remote().getAddress() instanceof Inet6Address;
-        for (TcpListener t : tcp) {
+        for (TcpListener t : listeners.tcp()) {
             if ((t.bound().getAddress() instanceof Inet6Address) == v6 || t.bound().getAddress().isAnyLocalAddress()) {
                 return new Hop("TCP", planned.remote(), t.bound());
             }
@@ -340,16 +299,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     }
 
     private boolean ours(Via via) {
-        if (!config.checkResponseSentBy()) {
-            return true;
-        }
-        int port = via.port() >= 0 ? via.port() : ResponseRouting.defaultPort(via.transport());
-        return sentByPorts.contains(port) && sentByHosts.contains(hostKey(via.host()));
-    }
-
-    private static String hostKey(String host) {
-        InetAddress a = Addresses.literal(host);
-        return a != null ? Addresses.plain(a) : host.toLowerCase(Locale.ROOT);
+        return !config.checkResponseSentBy() || listeners.ours(via);
     }
 
     private Protocol protocol(Hop hop) {
@@ -360,38 +310,12 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
         }
     }
 
-    private List<? extends Listener> listeners(Protocol p) {
-        return p == Protocol.UDP ? udp : tcp;
-    }
-
-    private Listener listenerFor(Protocol p, Hop hop) {
-        List<? extends Listener> ls = listeners(p);
-        if (hop.local() != null) {
-            for (Listener l : ls) {
-                if (l.bound().equals(hop.local())) {
-                    return l;
-                }
-            }
-        }
-        boolean v6 = hop.remote().getAddress() instanceof Inet6Address;
-        for (Listener l : ls) {
-            if ((l.bound().getAddress() instanceof Inet6Address) == v6) {
-                return l;
-            }
-        }
-        if (ls.isEmpty()) {
-            throw new TransportException("no " + p + " listener to reach " + Addresses.text(hop.remote()), null);
-        }
-        return ls.getFirst();
-    }
-
     /** Closes every socket and connection and waits for the threads to end. Harmless when repeated. */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        udp.forEach(UdpListener::close);
-        tcp.forEach(TcpListener::close);
+        listeners.close();
         connections.closeAll();
         if (reaper != null) {
             reaper.interrupt();

@@ -7,7 +7,9 @@ import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.net.NetCounters.CloseReason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -28,6 +30,8 @@ final class TcpConnection {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int READ_BUFFER = 8192;
+    private static final int LINGER_MILLIS = 1000;
+    private static final int LINGER_OCTETS = 65_536;
 
     private final SocketChannel channel;
     private final InetSocketAddress remote;
@@ -104,7 +108,7 @@ final class TcpConnection {
                 head.feed(buf.array(), 0, n);
                 framer.feed(buf.array(), 0, n);
                 if (!drain(framer, head, in)) {
-                    close(CloseReason.BROKEN);
+                    lingerAndClose();
                     return;
                 }
                 head.consumedTo(head.fed() - framer.buffered());
@@ -141,6 +145,34 @@ final class TcpConnection {
                 }
             }
         }
+    }
+
+    /**
+     * Closes after a framing error without losing the error response: closing a socket with
+     * unread input sends a reset, which can make the peer discard the response. So the output
+     * is shut down first (FIN after the response) and the input read and discarded until the
+     * peer closes, for at most {@link #LINGER_MILLIS} and {@link #LINGER_OCTETS}.
+     */
+    private void lingerAndClose() {
+        try {
+            channel.shutdownOutput();
+            Socket s = channel.socket();
+            s.setSoTimeout(LINGER_MILLIS);
+            InputStream input = s.getInputStream();
+            byte[] sink = new byte[4096];
+            long until = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            int total = 0;
+            while (total < LINGER_OCTETS && System.nanoTime() < until) {
+                int n = input.read(sink);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+        } catch (IOException e) {
+            log.trace("{}: linger ended: {}", this, e.toString());
+        }
+        close(CloseReason.BROKEN);
     }
 
     /** Answers a CRLF CRLF ping with CRLF (RFC 5626 4.4.1). */

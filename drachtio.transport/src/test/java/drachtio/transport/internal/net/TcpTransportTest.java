@@ -223,10 +223,11 @@ class TcpTransportTest {
         Socket peer = fx.tcpPeer(b.tcp());
         String head = "MESSAGE sip:bob@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK-big\r\n"
                 + "Call-ID: big@x\r\nCSeq: 1 MESSAGE\r\n";
-        write(peer, head);
+        StringBuilder big = new StringBuilder(head);
         for (int i = 0; i < 5; i++) {
-            write(peer, "X-Pad-" + i + ": " + "p".repeat(1000) + "\r\n");
+            big.append("X-Pad-").append(i).append(": ").append("p".repeat(1000)).append("\r\n");
         }
+        write(peer, big.toString());
 
         assertThat(readMessage(peer)).startsWith("SIP/2.0 513 ").contains("z9hG4bK-big");
         assertThat(closedByPeer(peer)).isTrue();
