@@ -68,9 +68,41 @@ final class Addresses {
      *     (RFC 3261 20.42 grammar)
      */
     static String plain(InetAddress a) {
-        String s = a.getHostAddress();
-        int zone = s.indexOf('%');
-        return zone < 0 ? s : s.substring(0, zone);
+        return a instanceof Inet6Address ? compressed(a.getAddress()) : a.getHostAddress();
+    }
+
+    /** @return the RFC 5952 text of a 16-octet address: lower case, longest zero run as {@code ::} */
+    static String compressed(byte[] b) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
     }
 
     /**

@@ -70,7 +70,7 @@ class LifecycleTest {
             var r = b.next();
             assertThat(r.message().topVia().rport()).hasValue(peer.getLocalPort());
             var via = b.net().via(r.hop(), "z9hG4bK-x");
-            assertThat(via.host()).isEqualTo("[0:0:0:0:0:0:0:1]");
+            assertThat(via.host()).isEqualTo("[::1]");
         }
     }
 

@@ -281,4 +281,30 @@ class TcpTransportTest {
         Hop planned = new Hop("UDP", new InetSocketAddress(NetFixture.loopback(), 5060), null);
         assertThat(a.net().chooseHop(planned, 60_000)).isSameAs(planned);
     }
+
+    @Test
+    void closesConnectionWhoseWriteIsStuckBecauseThePeerDoesNotRead() throws Exception {
+        Running b = fx.start(c -> c.tcpWriteTimeout(Duration.ofMillis(300)).socketSendBuffer(4096));
+        Socket peer = new Socket();
+        peer.setReceiveBufferSize(4096);
+        peer.connect(b.tcp(), 2000);
+        try (peer) {
+            write(peer, request("REGISTER", "SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK-stuck", "stuck@x"));
+            Hop toPeer = b.next().hop();
+            SipRequest big = SipRequest.builder(Method.MESSAGE, SipUri.of("bob", "127.0.0.1"))
+                    .header("Via", b.net().via(toPeer, "z9hG4bK-big")).header("Max-Forwards", "70")
+                    .header("From", "<sip:a@a>;tag=1").header("To", "<sip:b@b>").header("Call-ID", "big@b")
+                    .header("CSeq", "1 MESSAGE").body("text/plain", "x".repeat(60_000)).build();
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    b.net().send(big, toPeer);
+                }
+            }).isInstanceOf(TransportException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(NetFixture.WAIT);
+            NetFixture.await(() -> b.net().counters().tcpClosedWriteStall() == 1, "the stuck write counted");
+            assertThat(b.net().connectedTo(toPeer.remote())).isFalse();
+        }
+    }
 }
