@@ -5,7 +5,7 @@
  */
 module drachtio.transport {
     requires transitive drachtio.api;
-    requires drachtio.parser;
+    requires transitive drachtio.parser; // TransportConfig carries ParserLimits
     requires org.slf4j;
 
     exports drachtio.transport;
