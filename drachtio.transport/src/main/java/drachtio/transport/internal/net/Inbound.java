@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
@@ -9,6 +10,7 @@ import drachtio.parser.SipParser;
 import drachtio.parser.SipValidator;
 import drachtio.parser.Violation;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.InboundHandler;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.net.NetCounters.Drop;

@@ -1,10 +1,12 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.transport.ListenPoint;
 import drachtio.transport.ListenPoint.Protocol;
 import drachtio.transport.TransportConfig;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.TransportException;
 import java.io.IOException;
 import java.net.Inet6Address;

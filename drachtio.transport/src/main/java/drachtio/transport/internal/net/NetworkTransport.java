@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipResponse;
@@ -9,6 +10,7 @@ import drachtio.transport.ListenPoint;
 import drachtio.transport.ListenPoint.Protocol;
 import drachtio.transport.TransportConfig;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.InboundHandler;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;

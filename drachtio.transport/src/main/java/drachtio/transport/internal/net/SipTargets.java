@@ -1,8 +1,10 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.header.SipUri;
 import drachtio.parser.Grammars;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 

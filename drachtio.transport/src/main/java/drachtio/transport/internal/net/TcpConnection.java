@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.message.SipParseException;
 import drachtio.parser.Frame;
 import drachtio.parser.StreamFramer;

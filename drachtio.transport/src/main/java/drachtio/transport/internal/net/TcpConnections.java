@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.parser.SipParser;
 import drachtio.transport.TransportConfig;
 import drachtio.transport.internal.TransportException;

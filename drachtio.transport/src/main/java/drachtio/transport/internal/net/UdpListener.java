@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.transport.ListenPoint;
 import drachtio.transport.TransportConfig;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package drachtio.transport.internal.net;
 
+import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.api.message.HeaderNames;
 import drachtio.api.message.Headers;

@@ -1,7 +1,7 @@
-package drachtio.transport.internal.net;
+package drachtio.transport.internal;
 
 import drachtio.api.header.Via;
-import drachtio.transport.internal.Hop;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;

@@ -1,6 +1,6 @@
-package drachtio.transport.internal.net;
+package drachtio.transport.internal;
 
-import drachtio.transport.internal.TransportException;
+
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * Address text as SIP writes it, and the local address that routes to a peer (for Vias of
  * listeners bound to a wildcard address).
  */
-final class Addresses {
+public final class Addresses {
     /** Beyond this many peers the route cache starts over, so it stays bounded. */
     private static final int ROUTE_CACHE_MAX = 4096;
 
@@ -25,7 +25,7 @@ final class Addresses {
      * @param host an IPv4 literal, an IPv6 literal with or without brackets, or a name
      * @return the address when the host is a literal, else {@code null}; never consults DNS
      */
-    static InetAddress literal(String host) {
+    public static InetAddress literal(String host) {
         String h = host;
         if (h.length() > 1 && h.charAt(0) == '[' && h.charAt(h.length() - 1) == ']') {
             h = h.substring(1, h.length() - 1);
@@ -42,7 +42,7 @@ final class Addresses {
      * @return the address
      * @throws TransportException when the name does not resolve
      */
-    static InetAddress resolve(String host) {
+    public static InetAddress resolve(String host) {
         InetAddress a = literal(host);
         if (a != null) {
             return a;
@@ -58,7 +58,7 @@ final class Addresses {
      * @param a an address
      * @return its text for a Via sent-by or URI host: IPv6 in brackets, no zone
      */
-    static String hostText(InetAddress a) {
+    public static String hostText(InetAddress a) {
         return a instanceof Inet6Address ? "[" + plain(a) + "]" : a.getHostAddress();
     }
 
@@ -67,12 +67,12 @@ final class Addresses {
      * @return its text for a {@code received} parameter: IPv6 without brackets or zone
      *     (RFC 3261 20.42 grammar)
      */
-    static String plain(InetAddress a) {
+    public static String plain(InetAddress a) {
         return a instanceof Inet6Address ? compressed(a.getAddress()) : a.getHostAddress();
     }
 
     /** @return the RFC 5952 text of a 16-octet address: lower case, longest zero run as {@code ::} */
-    static String compressed(byte[] b) {
+    public static String compressed(byte[] b) {
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
             g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
@@ -110,7 +110,7 @@ final class Addresses {
      * @param port a port
      * @return {@code host:port} for logs
      */
-    static String text(InetSocketAddress a) {
+    public static String text(InetSocketAddress a) {
         return a == null ? "-" : hostText(a.getAddress()) + ":" + a.getPort();
     }
 
@@ -121,7 +121,7 @@ final class Addresses {
      * @param peer the peer
      * @return our address toward it
      */
-    InetAddress routeTo(InetAddress peer) {
+    public InetAddress routeTo(InetAddress peer) {
         InetAddress cached = routes.get(peer);
         if (cached != null) {
             return cached;

@@ -1,9 +1,9 @@
-package drachtio.transport.internal.net;
+package drachtio.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.header.Via;
-import drachtio.transport.internal.Hop;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package drachtio.transport.internal.net;
+package drachtio.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
