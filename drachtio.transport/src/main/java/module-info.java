@@ -9,4 +9,6 @@ module drachtio.transport {
     requires org.slf4j;
 
     exports drachtio.transport;
+
+    provides drachtio.api.spi.SipStackProvider with drachtio.transport.internal.stack.EmbeddedStackProvider;
 }
