@@ -35,8 +35,12 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     /** The TU has been silent too long: send 100 Trying (17.2.1). */
     record TryingTimer() implements Event {}
 
-    /** A CANCEL matched (9.2): answer 487 if no final response went out yet. */
-    record PeerCancel() implements Event {}
+    /**
+     * A CANCEL matched (9.2): answer 487 if no final response went out yet.
+     *
+     * @param tag the To tag the CANCEL's 200 carried, used again on the 487
+     */
+    record PeerCancel(String tag) implements Event {}
 
     /** Timer G: retransmit the final response; the interval doubles up to T2. */
     record TimerG(Duration interval) implements Event {}
@@ -78,7 +82,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
             case TryingTimer t -> state == State.PROCEEDING && last == null
                     && transmit(SipResponse.replyTo(request, 100).build());
             case PeerCancel c -> state == State.PROCEEDING
-                    && respondIn(Messages.reply(request, 487, toTag.isEmpty() ? Ids.tag() : toTag).build());
+                    && respondIn(Messages.reply(request, 487, c.tag()).build());
             case TimerG g -> {
                 if (state != State.COMPLETED) {
                     yield false;
@@ -225,10 +229,11 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     /**
      * A CANCEL matched this transaction (RFC 3261 9.2).
      *
+     * @param tag the To tag for the 487: the one the CANCEL's 200 carried
      * @return whether it was still pending, so that a 487 went out
      */
-    boolean cancelledByPeer() {
-        return fire(new PeerCancel());
+    boolean cancelledByPeer(String tag) {
+        return fire(new PeerCancel(tag));
     }
 
     /** @return the To tag of the responses sent, or the empty string */

@@ -243,10 +243,10 @@ public final class TransactionLayer implements InboundHandler {
             own.respond(Messages.reply(cancel, 481, Ids.tag()).build());
             return;
         }
-        boolean pending = invite.cancelledByPeer();
+        // the CANCEL's 200 goes first, and the 487 carries the same To tag (RFC 3261 9.2)
         String tag = invite.toTag().isEmpty() ? Ids.tag() : invite.toTag();
         own.respond(Messages.reply(cancel, 200, tag).build());
-        if (pending) {
+        if (invite.cancelledByPeer(tag)) {
             tu.onCancel(invite, cancel);
         }
     }

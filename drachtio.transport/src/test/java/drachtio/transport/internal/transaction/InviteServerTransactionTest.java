@@ -165,23 +165,24 @@ class InviteServerTransactionTest {
     }
 
     @Test
-    void peerCancelAnswers487WithTheToTagOfTheEarlierProvisional() {
+    void peerCancelAnswers487WithTheToTagItIsGiven() {
         InviteServerTransaction t = arrive(Sip.UDP);
         t.respond(reply(180));
-        assertThat(t.cancelledByPeer()).isTrue();
+        assertThat(t.toTag()).isEqualTo("uas");
+        assertThat(t.cancelledByPeer("uas")).isTrue();
         assertThat(f.sender.responses(487)).singleElement()
                 .satisfies(r -> assertThat(r.to().tag()).contains("uas"));
         assertThat(t.state()).isEqualTo(State.COMPLETED);
-        assertThat(t.cancelledByPeer()).isFalse();
+        assertThat(t.cancelledByPeer("uas")).isFalse();
     }
 
     @Test
-    void peerCancelBeforeAnyResponseMakesUpAToTag() {
+    void peerCancelBeforeAnyResponseTakesTheCancelsTag() {
         InviteServerTransaction t = arrive(Sip.UDP);
-        assertThat(t.cancelledByPeer()).isTrue();
+        assertThat(t.cancelledByPeer("fresh")).isTrue();
         assertThat(f.sender.responses(487)).singleElement()
-                .satisfies(r -> assertThat(r.to().tag()).isNotEmpty());
-        assertThat(t.toTag()).isNotEmpty();
+                .satisfies(r -> assertThat(r.to().tag()).contains("fresh"));
+        assertThat(t.toTag()).isEqualTo("fresh");
     }
 
     @Test

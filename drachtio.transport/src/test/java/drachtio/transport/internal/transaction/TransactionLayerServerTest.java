@@ -69,6 +69,17 @@ class TransactionLayerServerTest {
         assertThat(tu.requests).hasSize(1);
         assertThat(invite.finalSent()).isTrue();
         assertThat(invite.respond(reply(invite, 200))).isFalse();
+        assertThat(sender.responses()).extracting(r -> r.status() + " " + r.cseq().method())
+                .containsSubsequence("200 CANCEL", "487 INVITE");
+    }
+
+    @Test
+    void cancelBeforeAnyResponseUsesOneToTagForThe200AndThe487() {
+        layer.onMessage(Sip.invite("z9hG4bKi9"), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi9", 1, null), Sip.UDP);
+        String cancelTag = sender.responses(200).getFirst().to().tag().orElseThrow();
+        assertThat(sender.responses(487)).singleElement()
+                .satisfies(r -> assertThat(r.to().tag()).contains(cancelTag));
     }
 
     @Test
