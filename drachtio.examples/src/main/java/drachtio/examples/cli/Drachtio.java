@@ -77,7 +77,8 @@ public final class Drachtio {
             return command.run(rest, out, err);
         } catch (UsageException e) {
             err.println("drachtio " + command.name() + ": " + e.getMessage());
-            err.print(command.usage());
+            err.println(command.usage().lines().findFirst().orElse(""));
+            err.println("run 'drachtio " + command.name() + " --help' for more");
             return Command.USAGE;
         }
     }

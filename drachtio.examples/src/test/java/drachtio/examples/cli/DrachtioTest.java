@@ -94,7 +94,9 @@ class DrachtioTest {
         assertThat(status).isEqualTo(1);
         assertThat(out.toString()).startsWith("a b\n");
         assertThat(usage).isEqualTo(2);
-        assertThat(err.toString()).contains("drachtio echo: nothing to echo").contains("usage: drachtio echo");
+        assertThat(err.toString()).contains("drachtio echo: nothing to echo")
+                .contains("usage: drachtio echo ARGS...")
+                .contains("run 'drachtio echo --help'");
         assertThat(tool.help()).contains("echo   prints its arguments");
     }
 
