@@ -3,6 +3,7 @@ package drachtio.transport.internal.transaction;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.TimerService;
 import drachtio.transport.internal.TransportException;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     private TimerService.Timer timerI;
 
     InviteServerTransaction(Env env, SipRequest invite, Hop source, Object key, String branch) {
-        super(env, invite, ResponseRoute.of(invite, source), key, branch);
+        super(env, invite, ResponseRouting.route(invite.topVia(), source), key, branch);
         this.source = source;
     }
 

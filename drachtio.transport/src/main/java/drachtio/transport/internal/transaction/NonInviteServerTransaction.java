@@ -3,6 +3,7 @@ package drachtio.transport.internal.transaction;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.TimerService;
 import drachtio.transport.internal.TransportException;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
     private TimerService.Timer timerJ;
 
     NonInviteServerTransaction(Env env, SipRequest request, Hop source, Object key, String branch) {
-        super(env, request, ResponseRoute.of(request, source), key, branch);
+        super(env, request, ResponseRouting.route(request.topVia(), source), key, branch);
         this.source = source;
     }
 

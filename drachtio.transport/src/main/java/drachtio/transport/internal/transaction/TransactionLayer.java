@@ -7,6 +7,7 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.transport.SipTimers;
 import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.InboundHandler;
 import drachtio.transport.internal.TimerService;
 import drachtio.transport.internal.TransportException;
@@ -264,7 +265,7 @@ public final class TransactionLayer implements InboundHandler {
         SipResponse busy = Messages.reply(r, 503, Ids.tag())
                 .header("Retry-After", limits.retryAfterSeconds()).build();
         try {
-            env.sender().send(busy, ResponseRoute.of(r, from));
+            env.sender().send(busy, ResponseRouting.route(r.topVia(), from));
         } catch (TransportException e) {
             counters.transportErrors.increment();
             LOG.debug("{}: 503 could not be sent: {}", Messages.describe(r), e.getMessage());
