@@ -269,7 +269,8 @@ final class CheckCommand implements Command {
      */
     private record Verdict(boolean ok, String text) {
         static Verdict invalid(String reason, long offset) {
-            return new Verdict(false, offset < 0 ? "invalid: " + reason : "invalid: " + reason + " (offset " + offset + ")");
+            String where = offset < 0 ? "" : " (offset " + offset + ")";
+            return new Verdict(false, "invalid: " + reason + where);
         }
 
         static Verdict internal(Throwable t) {

@@ -80,7 +80,8 @@ class CheckCommandTest {
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("drachtio check: cannot read " + missing + ": no such file" + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("drachtio check: cannot read " + missing + ": no such file" + System.lineSeparator());
     }
 
     @Test
