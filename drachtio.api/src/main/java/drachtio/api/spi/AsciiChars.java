@@ -24,6 +24,21 @@ public final class AsciiChars implements CharSequence {
         this.length = length;
     }
 
+    /**
+     * For parsers that scan the octets directly: the array behind the view, which must not be
+     * modified.
+     *
+     * @return the octets (the whole array, not a copy); the view starts at {@link #offset()}
+     */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** @return the index in {@link #bytes()} of the view's first octet */
+    public int offset() {
+        return offset;
+    }
+
     @Override
     public int length() {
         return length;

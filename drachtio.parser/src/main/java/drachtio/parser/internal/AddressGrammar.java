@@ -108,7 +108,6 @@ public final class AddressGrammar {
 
     /** Parses one address and its parameters from the cursor; stops before {@code ,} or the end. */
     static Address address(Cursor c) {
-        CharSequence s = c.s;
         c.skipWs();
         String display = null;
         int ch = c.peek();
@@ -128,7 +127,7 @@ public final class AddressGrammar {
                 c.pos = a;
                 int end = a;
                 while (end < c.end) {
-                    char u = s.charAt(end);
+                    char u = c.at(end);
                     if (u == ';' || u == ',' || u == ' ' || u == '\t') {
                         break;
                     }
@@ -141,13 +140,7 @@ public final class AddressGrammar {
         }
         // at '<'
         int open = c.pos;
-        int close = -1;
-        for (int i = open + 1; i < c.end; i++) {
-            if (s.charAt(i) == '>') {
-                close = i;
-                break;
-            }
-        }
+        int close = c.indexOf('>', open + 1, c.end);
         if (close < 0) {
             throw c.error("'>' expected");
         }
@@ -163,7 +156,6 @@ public final class AddressGrammar {
      * separated by white space up to {@code <}.
      */
     private static String displayTokens(Cursor c, int start) {
-        CharSequence s = c.s;
         int lastEnd = c.pos;
         boolean single = true;
         while (true) {
@@ -180,12 +172,12 @@ public final class AddressGrammar {
             lastEnd = c.pos;
         }
         if (single) {
-            return s.subSequence(start, lastEnd).toString();
+            return c.sub(start, lastEnd);
         }
         StringBuilder sb = new StringBuilder(lastEnd - start);
         boolean gap = false;
         for (int i = start; i < lastEnd; i++) {
-            char ch = s.charAt(i);
+            char ch = c.at(i);
             if (Chars.isWs(ch)) {
                 gap = true;
             } else {

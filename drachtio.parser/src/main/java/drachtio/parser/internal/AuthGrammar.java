@@ -57,7 +57,7 @@ public final class AuthGrammar {
         }
         int t68End = token68(c);
         if (t68End > 0) {
-            String t = c.s.subSequence(c.pos, t68End).toString();
+            String t = c.sub(c.pos, t68End);
             c.pos = c.end;
             return Parameters.wrap(new String[] {t, null});
         }
@@ -94,21 +94,15 @@ public final class AuthGrammar {
      *     or -1 when the rest is not one
      */
     private static int token68(Cursor c) {
-        CharSequence s = c.s;
-        int p = c.pos;
-        while (p < c.end && Chars.isToken68(s.charAt(p))) {
-            p++;
-        }
+        int p = c.span(c.pos, c.end, Chars.TOKEN68);
         if (p == c.pos) {
             return -1;
         }
-        while (p < c.end && s.charAt(p) == '=') {
+        while (p < c.end && c.at(p) == '=') {
             p++;
         }
         int t = p;
-        while (p < c.end && Chars.isWs(s.charAt(p))) {
-            p++;
-        }
+        p = c.span(p, c.end, Chars.WS);
         return p == c.end ? t : -1;
     }
 
@@ -116,11 +110,11 @@ public final class AuthGrammar {
         int a = c.pos;
         if (c.peek() == '"') {
             c.quoted();
-            return c.s.subSequence(a, c.pos).toString();
+            return c.sub(a, c.pos);
         }
         int p = a;
         while (p < c.end) {
-            char ch = c.s.charAt(p);
+            char ch = c.at(p);
             if (Chars.isToken(ch) || ch == '/' || ch == ':' || ch == '@' || ch == '[' || ch == ']' || ch == '?') {
                 p++;
             } else {

@@ -2,31 +2,39 @@ package drachtio.parser.internal;
 
 /** Character classes of RFC 3261 25.1 as lookup tables, for octets and chars alike. */
 public final class Chars {
-    private static final int TOKEN = 1;
-    private static final int ALPHA = 2;
-    private static final int DIGIT = 4;
-    private static final int HEX = 8;
-    private static final int UNRESERVED = 16;
-    private static final int WORD = 32;
+    static final int TOKEN = 1;
+    static final int ALPHA = 2;
+    static final int DIGIT = 4;
+    static final int HEX = 8;
+    static final int UNRESERVED = 16;
+    static final int WORD = 32;
     /** user-unreserved plus unreserved (RFC 3261 25.1 user). */
-    private static final int USER = 64;
+    static final int USER = 64;
     /** password characters: unreserved / "&" / "=" / "+" / "$" / ",". */
-    private static final int PASSWORD = 128;
+    static final int PASSWORD = 128;
     /** paramchar without escapes: param-unreserved / unreserved. */
-    private static final int PARAM = 256;
+    static final int PARAM = 256;
     /** hname/hvalue characters without escapes: hnv-unreserved / unreserved. */
-    private static final int HNV = 512;
+    static final int HNV = 512;
     /** hostname characters: alphanum / "-" / "." (and "_", tolerated). */
-    private static final int HOST = 1024;
+    static final int HOST = 1024;
     /** scheme characters after the first: ALPHA / DIGIT / "+" / "-" / ".". */
-    private static final int SCHEME = 2048;
+    static final int SCHEME = 2048;
     /** token68 characters before the trailing "=" (RFC 7235 2.1). */
-    private static final int TOKEN68 = 4096;
+    static final int TOKEN68 = 4096;
     /** characters of an opaque absolute URI: visible ASCII except {@code < > " \ ^ ` { | }}. */
-    private static final int URIC = 8192;
+    static final int URIC = 8192;
     /** unquoted header parameter value: token / host (with IPv6 reference). */
-    private static final int GEN_VALUE = 16384;
-    private static final int[] CLASS = new int[128];
+    static final int GEN_VALUE = 16384;
+    /** tel URI subscriber characters without escapes: alphanum / "+-.()*#". */
+    static final int TEL = 32768;
+    /** SP and HTAB. */
+    static final int WS = 65536;
+    /**
+     * The classes of each octet 0-255 (none above 127), so a table lookup on {@code b & 0xff}
+     * needs no range check.
+     */
+    static final int[] CLASS = new int[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -87,6 +95,18 @@ public final class Chars {
         for (char c : ":[]".toCharArray()) {
             CLASS[c] |= GEN_VALUE;
         }
+        for (int c = 0; c < 128; c++) {
+            if ((CLASS[c] & (ALPHA | DIGIT)) != 0 || "+-.()*#".indexOf(c) >= 0) {
+                CLASS[c] |= TEL;
+            }
+        }
+        CLASS[' '] |= WS;
+        CLASS['\t'] |= WS;
+    }
+
+    /** @param c a character or octet, any value @return whether it is in any of the classes {@code cls} */
+    static boolean in(int c, int cls) {
+        return c >= 0 && c < 128 && (CLASS[c] & cls) != 0;
     }
 
     private Chars() {

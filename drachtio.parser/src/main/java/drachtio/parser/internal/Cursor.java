@@ -2,18 +2,21 @@ package drachtio.parser.internal;
 
 import drachtio.api.header.Parameters;
 import drachtio.api.message.SipParseException;
+import drachtio.api.spi.AsciiChars;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A position in a header value being parsed, with the scanning steps every grammar shares:
  * white space, tokens, quoted-strings and {@code ;name=value} header parameters.
  *
- * <p>Offsets in errors are indexes into the text given to the constructor. Not thread-safe;
- * one per parse.
+ * <p>An {@link AsciiChars} view is read straight from its octets (one array load per
+ * character, no interface call); any other text is read as a {@code String}. Offsets in
+ * errors are indexes into the text given to the constructor. Not thread-safe; one per parse.
  */
 final class Cursor {
     /** Names and values common enough to share one String instead of copying each time. */
-    private static final String[][] COMMON = common("SIP", "2.0", "UDP", "TCP", "TLS", "SCTP", "WS", "WSS",
+    private static final String[] COMMON = common("SIP", "2.0", "UDP", "TCP", "TLS", "SCTP", "WS", "WSS",
             "branch", "tag", "rport", "received", "transport", "lr", "expires", "q", "maddr", "ttl", "user",
             "phone", "udp", "tcp", "tls", "ws", "wss", "method", "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS",
             "REGISTER", "PRACK", "SUBSCRIBE", "NOTIFY", "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE",
@@ -22,29 +25,51 @@ final class Cursor {
             "MD5", "SHA-256", "username", "uri", "response", "cnonce", "nc", "stale", "true", "false",
             "+sip.instance", "reg-id", "ob", "gr", "alias", "comp", "sigcomp", "ftag", "did", "to-tag",
             "from-tag", "rinstance", "line");
+    /** The longest word in {@link #COMMON}. */
+    private static final int COMMON_MAX = 13;
+    private static final int COMMON_MASK = 255;
 
-    final CharSequence s;
+    /** The octets when reading an {@link AsciiChars} view, else null. */
+    private final byte[] b;
+    /** Index in {@link #b} of the text's first octet. */
+    private final int off;
+    /** The text when not reading octets, else null. */
+    private final String str;
     final int end;
     int pos;
 
     Cursor(CharSequence s) {
-        this.s = s;
-        this.end = s.length();
+        if (s instanceof AsciiChars a) {
+            this.b = a.bytes();
+            this.off = a.offset();
+            this.str = null;
+            this.end = a.length();
+        } else {
+            this.b = null;
+            this.off = 0;
+            this.str = s.toString();
+            this.end = str.length();
+        }
     }
 
-    private static String[][] common(String... words) {
-        int max = 0;
+    /** An open-addressed table keyed by {@link #hash}, probed linearly; a slot left null ends a probe. */
+    private static String[] common(String... words) {
+        String[] table = new String[COMMON_MASK + 1];
         for (String w : words) {
-            max = Math.max(max, w.length());
+            if (w.length() > COMMON_MAX) {
+                throw new IllegalStateException(w);
+            }
+            int h = hash(w.length(), w.charAt(0), w.charAt(w.length() - 1));
+            while (table[h] != null) {
+                h = (h + 1) & COMMON_MASK;
+            }
+            table[h] = w;
         }
-        String[][] byLength = new String[max + 1][0];
-        for (String w : words) {
-            String[] old = byLength[w.length()];
-            String[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = w;
-            byLength[w.length()] = grown;
-        }
-        return byLength;
+        return table;
+    }
+
+    private static int hash(int len, int first, int last) {
+        return (len * 29 + first * 5 + last * 3) & COMMON_MASK;
     }
 
     /** @return a parse error at the current position */
@@ -56,18 +81,92 @@ final class Cursor {
         return new SipParseException(reason, at);
     }
 
+    /**
+     * @param i an index below {@link #end}
+     * @return the character there
+     */
+    char at(int i) {
+        return b != null ? (char) (b[off + i] & 0xff) : str.charAt(i);
+    }
+
+    /** @return whether the character at {@code i} (below {@link #end}) belongs to a class of {@link Chars} */
+    boolean is(int i, int cls) {
+        return b != null ? (Chars.CLASS[b[off + i] & 0xff] & cls) != 0 : Chars.in(str.charAt(i), cls);
+    }
+
+    /**
+     * @param p where to start
+     * @param limit where to stop, at most {@link #end}
+     * @param cls classes of {@link Chars}
+     * @return the first index from {@code p} whose character is in none of the classes, or {@code limit}
+     */
+    int span(int p, int limit, int cls) {
+        byte[] a = b;
+        if (a != null) {
+            int[] table = Chars.CLASS;
+            int o = off;
+            int i = o + p;
+            int l = o + limit;
+            while (i < l && (table[a[i] & 0xff] & cls) != 0) {
+                i++;
+            }
+            return i - o;
+        }
+        String t = str;
+        while (p < limit && Chars.in(t.charAt(p), cls)) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * @param ch a character
+     * @param p where to start
+     * @param limit where to stop, at most {@link #end}
+     * @return the first index of {@code ch} from {@code p} below {@code limit}, or -1
+     */
+    int indexOf(char ch, int p, int limit) {
+        byte[] a = b;
+        if (a != null) {
+            int o = off;
+            int l = o + limit;
+            for (int i = o + p; i < l; i++) {
+                if (a[i] == ch) {
+                    return i - o;
+                }
+            }
+            return -1;
+        }
+        String t = str;
+        for (int i = p; i < limit; i++) {
+            if (t.charAt(i) == ch) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param a start
+     * @param z end
+     * @return the text between, a new String
+     */
+    String sub(int a, int z) {
+        return b != null ? new String(b, off + a, z - a, StandardCharsets.ISO_8859_1) : str.substring(a, z);
+    }
+
     boolean more() {
         return pos < end;
     }
 
     /** @return the character at the position, or -1 at the end */
     int peek() {
-        return pos < end ? s.charAt(pos) : -1;
+        return pos < end ? at(pos) : -1;
     }
 
     /** @return whether the character at the position is {@code c}; consumes it if so */
     boolean eat(char c) {
-        if (pos < end && s.charAt(pos) == c) {
+        if (pos < end && at(pos) == c) {
             pos++;
             return true;
         }
@@ -77,12 +176,11 @@ final class Cursor {
     /** Skips SP and HTAB. @return whether any was skipped */
     boolean skipWs() {
         int p = pos;
-        while (p < end && Chars.isWs(s.charAt(p))) {
-            p++;
+        if (p < end && is(p, Chars.WS)) {
+            pos = span(p + 1, end, Chars.WS);
+            return true;
         }
-        boolean any = p > pos;
-        pos = p;
-        return any;
+        return false;
     }
 
     /** Fails unless the whole text was consumed, allowing trailing white space. */
@@ -100,14 +198,11 @@ final class Cursor {
      * @return the token's start; the position is at its end
      */
     int token(String what) {
-        int p = pos;
-        while (p < end && Chars.isToken(s.charAt(p))) {
-            p++;
-        }
-        if (p == pos) {
+        int start = pos;
+        int p = span(start, end, Chars.TOKEN);
+        if (p == start) {
             throw error(what + " expected");
         }
-        int start = pos;
         pos = p;
         return start;
     }
@@ -123,7 +218,7 @@ final class Cursor {
         int p = pos + 1;
         boolean pairs = false;
         while (p < end) {
-            char c = s.charAt(p);
+            char c = at(p);
             if (c == '"') {
                 pos = p + 1;
                 return pairs;
@@ -132,7 +227,7 @@ final class Cursor {
                 if (p + 1 >= end) {
                     break;
                 }
-                char n = s.charAt(p + 1);
+                char n = at(p + 1);
                 if (n == '\r' || n == '\n') {
                     throw error("bad quoted-pair", p);
                 }
@@ -149,19 +244,19 @@ final class Cursor {
 
     /**
      * @param a start of a quoted-string (at its {@code "})
-     * @param b its end (after the closing quote)
+     * @param z its end (after the closing quote)
      * @param pairs whether it contains quoted-pairs
      * @return the content without quotes, quoted-pairs resolved
      */
-    String unquote(int a, int b, boolean pairs) {
+    String unquote(int a, int z, boolean pairs) {
         if (!pairs) {
-            return s.subSequence(a + 1, b - 1).toString();
+            return sub(a + 1, z - 1);
         }
-        StringBuilder sb = new StringBuilder(b - a);
-        for (int i = a + 1; i < b - 1; i++) {
-            char c = s.charAt(i);
+        StringBuilder sb = new StringBuilder(z - a);
+        for (int i = a + 1; i < z - 1; i++) {
+            char c = at(i);
             if (c == '\\') {
-                c = s.charAt(++i);
+                c = at(++i);
             }
             sb.append(c);
         }
@@ -170,37 +265,41 @@ final class Cursor {
 
     /**
      * @param a start
-     * @param b end
+     * @param z end
      * @return the text between, shared when it is a common word
      */
-    String text(int a, int b) {
-        int len = b - a;
-        if (len < COMMON.length) {
-            for (String w : COMMON[len]) {
-                if (regionMatches(a, w)) {
+    String text(int a, int z) {
+        int len = z - a;
+        if (len > 0 && len <= COMMON_MAX) {
+            String[] table = COMMON;
+            int h = hash(len, at(a), at(z - 1));
+            String w;
+            while ((w = table[h]) != null) {
+                if (w.length() == len && regionMatches(a, w)) {
                     return w;
                 }
+                h = (h + 1) & COMMON_MASK;
             }
         }
-        return s.subSequence(a, b).toString();
+        return sub(a, z);
     }
 
     private boolean regionMatches(int a, String w) {
         for (int i = 0; i < w.length(); i++) {
-            if (s.charAt(a + i) != w.charAt(i)) {
+            if (at(a + i) != w.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** @return whether the text from {@code a} to {@code b} equals {@code w} ignoring ASCII case */
-    boolean equalsIgnoreCase(int a, int b, String w) {
-        if (b - a != w.length()) {
+    /** @return whether the text from {@code a} to {@code z} equals {@code w} ignoring ASCII case */
+    boolean equalsIgnoreCase(int a, int z, String w) {
+        if (z - a != w.length()) {
             return false;
         }
         for (int i = 0; i < w.length(); i++) {
-            if ((s.charAt(a + i) | 0x20) != w.charAt(i)) {
+            if ((at(a + i) | 0x20) != w.charAt(i)) {
                 return false;
             }
         }
@@ -217,7 +316,6 @@ final class Cursor {
     Parameters headerParams() {
         String[] buf = null;
         int n = 0;
-        int room = 0;
         while (true) {
             int save = pos;
             skipWs();
@@ -238,8 +336,7 @@ final class Cursor {
                 pos = afterName;
             }
             if (buf == null) {
-                room = countParams(save);
-                buf = new String[room * 2];
+                buf = new String[countParams(save) * 2];
             } else if (n == buf.length) {
                 buf = Arrays.copyOf(buf, n * 2);
             }
@@ -257,13 +354,13 @@ final class Cursor {
     private int countParams(int p) {
         int count = 0;
         while (p < end) {
-            char c = s.charAt(p++);
+            char c = at(p++);
             if (c == ';') {
                 count++;
             } else if (c == ',') {
                 break;
             } else if (c == '"') {
-                while (p < end && (c = s.charAt(p++)) != '"') {
+                while (p < end && (c = at(p++)) != '"') {
                     if (c == '\\') {
                         p++;
                     }
@@ -278,12 +375,9 @@ final class Cursor {
         int a = pos;
         if (peek() == '"') {
             quoted();
-            return s.subSequence(a, pos).toString();
+            return sub(a, pos);
         }
-        int p = pos;
-        while (p < end && Chars.isGenValue(s.charAt(p))) {
-            p++;
-        }
+        int p = span(a, end, Chars.GEN_VALUE);
         if (p == a) {
             throw error("parameter value expected");
         }

@@ -21,14 +21,17 @@ public final class MiscGrammar {
     public static CSeq cseq(CharSequence s) {
         Cursor c = new Cursor(s);
         int d = c.pos;
+        int p = d;
         long n = 0;
-        while (c.more() && Chars.isDigit(c.peek())) {
-            if (c.pos - d >= 10) {
+        while (p < c.end && c.is(p, Chars.DIGIT)) {
+            if (p - d >= 10) {
+                c.pos = p;
                 throw c.error("CSeq number too long");
             }
-            n = n * 10 + (c.peek() - '0');
-            c.pos++;
+            n = n * 10 + (c.at(p) - '0');
+            p++;
         }
+        c.pos = p;
         if (c.pos == d) {
             throw c.error("CSeq number expected");
         }
@@ -50,19 +53,15 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static String callId(CharSequence s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && Chars.isWord(s.charAt(i))) {
-            i++;
-        }
+        Cursor c = new Cursor(s);
+        int n = c.end;
+        int i = c.span(0, n, Chars.WORD);
         if (i == 0) {
             throw Cursor.error("Call-ID expected", 0);
         }
-        if (i < n && s.charAt(i) == '@') {
+        if (i < n && c.at(i) == '@') {
             int w = ++i;
-            while (i < n && Chars.isWord(s.charAt(i))) {
-                i++;
-            }
+            i = c.span(i, n, Chars.WORD);
             if (i == w) {
                 throw Cursor.error("word expected after '@' in Call-ID", i);
             }
@@ -70,7 +69,7 @@ public final class MiscGrammar {
         if (i != n) {
             throw Cursor.error("character not allowed in Call-ID", i);
         }
-        return s.toString();
+        return c.sub(0, n);
     }
 
     /**

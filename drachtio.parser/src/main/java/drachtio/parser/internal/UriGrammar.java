@@ -78,16 +78,15 @@ public final class UriGrammar {
                 return tel(c, end);
             }
         }
-        for (int p = colon + 1; p < end; p++) {
-            if (!Chars.isUric(c.s.charAt(p))) {
-                throw Cursor.error("character not allowed in URI", p);
-            }
+        int bad = c.span(colon + 1, end, Chars.URIC);
+        if (bad < end) {
+            throw Cursor.error("character not allowed in URI", bad);
         }
         if (colon + 1 == end) {
             throw Cursor.error("empty URI after scheme", end);
         }
-        String scheme = c.s.subSequence(start, colon).toString();
-        String rest = c.s.subSequence(colon + 1, end).toString();
+        String scheme = c.sub(start, colon);
+        String rest = c.sub(colon + 1, end);
         c.pos = end;
         return new AbsoluteUri(scheme, rest);
     }
@@ -98,41 +97,29 @@ public final class UriGrammar {
         if (p >= end) {
             throw Cursor.error("empty URI", p);
         }
-        if (!Chars.isAlpha(c.s.charAt(p))) {
+        if (!c.is(p, Chars.ALPHA)) {
             throw Cursor.error("URI scheme expected", p);
         }
-        p++;
-        while (p < end && Chars.isScheme(c.s.charAt(p))) {
-            p++;
-        }
-        if (p >= end || c.s.charAt(p) != ':') {
+        p = c.span(p + 1, end, Chars.SCHEME);
+        if (p >= end || c.at(p) != ':') {
             throw Cursor.error("URI scheme expected", p);
         }
         return p;
     }
 
     private static SipUri sip(Cursor c, boolean secure, int end) {
-        CharSequence s = c.s;
         int p = c.pos;
-        int at = -1;
-        for (int i = p; i < end; i++) {
-            if (s.charAt(i) == '@') {
-                at = i;
-                break;
-            }
-        }
+        int at = c.indexOf('@', p, end);
         String user = null;
         String password = null;
         if (at >= 0) {
             int i = p;
-            while (i < at) {
-                char ch = s.charAt(i);
+            while ((i = c.span(i, at, Chars.USER)) < at) {
+                char ch = c.at(i);
                 if (ch == ':') {
                     break;
                 } else if (ch == '%') {
-                    i = escape(s, i, at);
-                } else if (Chars.isUser(ch)) {
-                    i++;
+                    i = escape(c, i, at);
                 } else {
                     throw Cursor.error("character not allowed in URI user", i);
                 }
@@ -140,43 +127,40 @@ public final class UriGrammar {
             if (i == p) {
                 throw Cursor.error("empty URI user", p);
             }
-            user = s.subSequence(p, i).toString();
+            user = c.sub(p, i);
             if (i < at) {
                 int pw = ++i;
-                while (i < at) {
-                    char ch = s.charAt(i);
-                    if (ch == '%') {
-                        i = escape(s, i, at);
-                    } else if (Chars.isPassword(ch)) {
-                        i++;
+                while ((i = c.span(i, at, Chars.PASSWORD)) < at) {
+                    if (c.at(i) == '%') {
+                        i = escape(c, i, at);
                     } else {
                         throw Cursor.error("character not allowed in URI password", i);
                     }
                 }
-                password = s.subSequence(pw, at).toString();
+                password = c.sub(pw, at);
             }
             p = at + 1;
         }
-        int hostEnd = host(s, p, end);
-        String host = s.subSequence(p, hostEnd).toString();
+        int hostEnd = host(c, p, end);
+        String host = c.sub(p, hostEnd);
         p = hostEnd;
         int port = -1;
-        if (p < end && s.charAt(p) == ':') {
+        if (p < end && c.at(p) == ':') {
             p++;
             int d = p;
             port = 0;
-            while (p < end && Chars.isDigit(s.charAt(p)) && p - d < 5) {
-                port = port * 10 + (s.charAt(p) - '0');
+            while (p < end && c.is(p, Chars.DIGIT) && p - d < 5) {
+                port = port * 10 + (c.at(p) - '0');
                 p++;
             }
-            if (p == d || port > 65535 || (p < end && Chars.isDigit(s.charAt(p)))) {
+            if (p == d || port > 65535 || (p < end && c.is(p, Chars.DIGIT))) {
                 throw Cursor.error("bad port", d);
             }
         }
         c.pos = p;
         Parameters params = uriParams(c, end);
         Parameters headers = Parameters.EMPTY;
-        if (c.pos < end && s.charAt(c.pos) == '?') {
+        if (c.pos < end && c.at(c.pos) == '?') {
             c.pos++;
             headers = uriHeaders(c, end);
         }
@@ -194,19 +178,13 @@ public final class UriGrammar {
      * @param end the limit
      * @return where the host ends
      */
-    static int host(CharSequence s, int p, int end) {
+    static int host(Cursor s, int p, int end) {
         if (p >= end) {
             throw Cursor.error("host expected", p);
         }
-        char first = s.charAt(p);
+        char first = s.at(p);
         if (first == '[') {
-            int close = -1;
-            for (int i = p + 1; i < end && i < p + 50; i++) {
-                if (s.charAt(i) == ']') {
-                    close = i;
-                    break;
-                }
-            }
+            int close = s.indexOf(']', p + 1, Math.min(end, p + 50));
             if (close < 0 || !ipv6(s, p + 1, close)) {
                 throw Cursor.error("bad IPv6 reference", p);
             }
@@ -215,11 +193,7 @@ public final class UriGrammar {
         if (!Chars.isHost(first) || first == '-' || first == '.') {
             throw Cursor.error("host expected", p);
         }
-        int i = p + 1;
-        while (i < end && Chars.isHost(s.charAt(i))) {
-            i++;
-        }
-        return i;
+        return s.span(p + 1, end, Chars.HOST);
     }
 
     /**
@@ -231,7 +205,7 @@ public final class UriGrammar {
      * @param b its end
      * @return whether it is one
      */
-    static boolean ipv6(CharSequence s, int a, int b) {
+    static boolean ipv6(Cursor s, int a, int b) {
         if (b - a < 2) {
             return false;
         }
@@ -243,10 +217,10 @@ public final class UriGrammar {
         int i = a;
         while (true) {
             int g = i;
-            while (i < b && Chars.isHex(s.charAt(i))) {
+            while (i < b && s.is(i, Chars.HEX)) {
                 i++;
             }
-            if (i < b && s.charAt(i) == '.') {
+            if (i < b && s.at(i) == '.') {
                 // an IPv4 address: the last group
                 if (!ipv4(s, g, b)) {
                     return false;
@@ -276,7 +250,7 @@ public final class UriGrammar {
             if (i == b) {
                 break;
             }
-            if (s.charAt(i) != ':') {
+            if (s.at(i) != ':') {
                 return false;
             }
             i++;
@@ -298,14 +272,14 @@ public final class UriGrammar {
         return units <= 7;
     }
 
-    private static boolean ipv4(CharSequence s, int a, int b) {
+    private static boolean ipv4(Cursor s, int a, int b) {
         int parts = 0;
         int i = a;
         while (true) {
             int d = i;
             int v = 0;
-            while (i < b && Chars.isDigit(s.charAt(i)) && i - d < 3) {
-                v = v * 10 + (s.charAt(i) - '0');
+            while (i < b && s.is(i, Chars.DIGIT) && i - d < 3) {
+                v = v * 10 + (s.at(i) - '0');
                 i++;
             }
             if (i == d || v > 255) {
@@ -315,7 +289,7 @@ public final class UriGrammar {
             if (i == b) {
                 return parts == 4;
             }
-            if (s.charAt(i) != '.' || parts == 4) {
+            if (s.at(i) != '.' || parts == 4) {
                 return false;
             }
             i++;
@@ -323,25 +297,18 @@ public final class UriGrammar {
     }
 
     /** @return the index after a valid {@code %HH} escape at {@code i} */
-    private static int escape(CharSequence s, int i, int end) {
-        if (i + 2 >= end || !Chars.isHex(s.charAt(i + 1)) || !Chars.isHex(s.charAt(i + 2))) {
+    private static int escape(Cursor s, int i, int end) {
+        if (i + 2 >= end || !s.is(i + 1, Chars.HEX) || !s.is(i + 2, Chars.HEX)) {
             throw Cursor.error("bad %-escape", i);
         }
         return i + 3;
     }
 
     /** Scans 1*(paramchar) from {@code i}; @return its end */
-    private static int paramChars(CharSequence s, int i, int end, String what) {
+    private static int paramChars(Cursor s, int i, int end, String what) {
         int start = i;
-        while (i < end) {
-            char ch = s.charAt(i);
-            if (ch == '%') {
-                i = escape(s, i, end);
-            } else if (Chars.isParam(ch)) {
-                i++;
-            } else {
-                break;
-            }
+        while ((i = s.span(i, end, Chars.PARAM)) < end && s.at(i) == '%') {
+            i = escape(s, i, end);
         }
         if (i == start) {
             throw Cursor.error(what + " expected", i);
@@ -351,14 +318,14 @@ public final class UriGrammar {
 
     /** {@code *( ";" pname [ "=" pvalue ] )}, as in SIP and tel URIs. */
     private static Parameters uriParams(Cursor c, int end) {
-        CharSequence s = c.s;
+        Cursor s = c;
         int p = c.pos;
-        if (p >= end || s.charAt(p) != ';') {
+        if (p >= end || s.at(p) != ';') {
             return Parameters.EMPTY;
         }
         int count = 0;
         for (int i = p; i < end; i++) {
-            char ch = s.charAt(i);
+            char ch = s.at(i);
             if (ch == ';') {
                 count++;
             } else if (ch == '?') {
@@ -367,12 +334,12 @@ public final class UriGrammar {
         }
         String[] buf = new String[count * 2]; // pname and pvalue hold no ';': one per parameter
         int n = 0;
-        while (p < end && s.charAt(p) == ';') {
+        while (p < end && s.at(p) == ';') {
             int nameStart = ++p;
             p = paramChars(s, p, end, "URI parameter name");
             String name = c.text(nameStart, p);
             String value = null;
-            if (p < end && s.charAt(p) == '=') {
+            if (p < end && s.at(p) == '=') {
                 int valueStart = ++p;
                 p = paramChars(s, p, end, "URI parameter value");
                 value = c.text(valueStart, p);
@@ -386,7 +353,7 @@ public final class UriGrammar {
 
     /** {@code hname "=" hvalue *( "&" hname "=" hvalue )}; a header without {@code =} is tolerated. */
     private static Parameters uriHeaders(Cursor c, int end) {
-        CharSequence s = c.s;
+        Cursor s = c;
         int p = c.pos;
         String[] buf = new String[4];
         int n = 0;
@@ -396,19 +363,19 @@ public final class UriGrammar {
             if (p == nameStart) {
                 throw Cursor.error("URI header name expected", p);
             }
-            String name = s.subSequence(nameStart, p).toString();
+            String name = s.sub(nameStart, p);
             String value = null;
-            if (p < end && s.charAt(p) == '=') {
+            if (p < end && s.at(p) == '=') {
                 int valueStart = ++p;
                 p = hnv(s, p, end);
-                value = s.subSequence(valueStart, p).toString();
+                value = s.sub(valueStart, p);
             }
             if (n == buf.length) {
                 buf = Arrays.copyOf(buf, n * 2);
             }
             buf[n++] = name;
             buf[n++] = value;
-            if (p < end && s.charAt(p) == '&') {
+            if (p < end && s.at(p) == '&') {
                 p++;
             } else {
                 break;
@@ -418,40 +385,24 @@ public final class UriGrammar {
         return Cursor.wrap(buf, n);
     }
 
-    private static int hnv(CharSequence s, int i, int end) {
-        while (i < end) {
-            char ch = s.charAt(i);
-            if (ch == '%') {
-                i = escape(s, i, end);
-            } else if (Chars.isHnv(ch)) {
-                i++;
-            } else {
-                break;
-            }
+    private static int hnv(Cursor s, int i, int end) {
+        while ((i = s.span(i, end, Chars.HNV)) < end && s.at(i) == '%') {
+            i = escape(s, i, end);
         }
         return i;
     }
 
     /** RFC 3966 telephone-subscriber, kept as written: the number, then {@code ;} parameters. */
     private static TelUri tel(Cursor c, int end) {
-        CharSequence s = c.s;
         int p = c.pos;
         int start = p;
-        while (p < end) {
-            char ch = s.charAt(p);
-            if (ch == '%') {
-                p = escape(s, p, end);
-            } else if (Chars.isAlpha(ch) || Chars.isDigit(ch) || ch == '+' || ch == '-' || ch == '.' || ch == '('
-                    || ch == ')' || ch == '*' || ch == '#') {
-                p++;
-            } else {
-                break;
-            }
+        while ((p = c.span(p, end, Chars.TEL)) < end && c.at(p) == '%') {
+            p = escape(c, p, end);
         }
         if (p == start) {
             throw Cursor.error("telephone number expected", p);
         }
-        String number = s.subSequence(start, p).toString();
+        String number = c.sub(start, p);
         c.pos = p;
         Parameters params = uriParams(c, end);
         if (c.pos != end) {

@@ -67,7 +67,7 @@ public final class ViaGrammar {
             throw c.error("white space expected before sent-by");
         }
         int hostStart = c.pos;
-        int hostEnd = UriGrammar.host(c.s, hostStart, c.end);
+        int hostEnd = UriGrammar.host(c, hostStart, c.end);
         String host = c.text(hostStart, hostEnd);
         c.pos = hostEnd;
         int port = -1;
@@ -77,10 +77,12 @@ public final class ViaGrammar {
             c.skipWs();
             int d = c.pos;
             port = 0;
-            while (c.more() && Chars.isDigit(c.peek()) && c.pos - d < 5) {
-                port = port * 10 + (c.peek() - '0');
-                c.pos++;
+            int p = d;
+            while (p < c.end && c.is(p, Chars.DIGIT) && p - d < 5) {
+                port = port * 10 + (c.at(p) - '0');
+                p++;
             }
+            c.pos = p;
             if (c.pos == d || port > 65535 || Chars.isDigit(c.peek())) {
                 throw Cursor.error("bad port", d);
             }

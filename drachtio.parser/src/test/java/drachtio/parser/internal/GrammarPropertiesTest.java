@@ -380,6 +380,33 @@ class GrammarPropertiesTest {
         }
     }
 
+    /** The value, or the failure's offset and reason, so two parses can be compared. */
+    private static Object outcome(Grammar<?> g, CharSequence text) {
+        try {
+            return g.parse(text);
+        } catch (SipParseException e) {
+            return "failed at " + e.offset() + ": " + e.reason();
+        }
+    }
+
+    @Test
+    void octetViewsInsideLargerBuffersParseExactlyLikeStrings() {
+        String pad = ">\";,@]=%:";
+        for (Rule rule : RULES) {
+            Gen<String> texts = in -> coin(in) ? mutate(in, rule.valid().generate(in)) : rule.valid().generate(in);
+            qt().withExamples(EXAMPLES / 2).forAll(texts).checkAssert(text -> {
+                byte[] latin = text.getBytes(StandardCharsets.ISO_8859_1);
+                if (!new String(latin, StandardCharsets.ISO_8859_1).equals(text)) {
+                    return; // not representable as octets one per character
+                }
+                byte[] b = (pad + text + pad).getBytes(StandardCharsets.ISO_8859_1);
+                AsciiChars view = new AsciiChars(b, pad.length(), latin.length);
+                assertThat(outcome(rule.grammar(), view)).as(rule.name() + ": " + text)
+                        .isEqualTo(outcome(rule.grammar(), text));
+            });
+        }
+    }
+
     @Test
     void arbitraryStringsParseOrFailCleanly() {
         for (Rule rule : RULES) {
