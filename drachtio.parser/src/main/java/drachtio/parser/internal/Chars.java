@@ -30,6 +30,10 @@ public final class Chars {
     static final int TEL = 32768;
     /** SP and HTAB. */
     static final int WS = 65536;
+    /** ASCII other than {@code ; , "}: what a scan for the end of header parameters skips. */
+    static final int NOT_PARAM_SEP = 1 << 17;
+    /** ASCII that stands for itself inside a quoted-string: HTAB and visible ASCII but {@code " \}. */
+    static final int QDTEXT = 1 << 18;
     /**
      * The classes of each octet 0-255 (none above 127), so a table lookup on {@code b & 0xff}
      * needs no range check.
@@ -98,6 +102,14 @@ public final class Chars {
         for (int c = 0; c < 128; c++) {
             if ((CLASS[c] & (ALPHA | DIGIT)) != 0 || "+-.()*#".indexOf(c) >= 0) {
                 CLASS[c] |= TEL;
+            }
+        }
+        for (int c = 0; c < 128; c++) {
+            if (c != ';' && c != ',' && c != '"') {
+                CLASS[c] |= NOT_PARAM_SEP;
+            }
+            if ((c >= 0x20 && c < 0x7f && c != '"' && c != '\\') || c == '\t') {
+                CLASS[c] |= QDTEXT;
             }
         }
         CLASS[' '] |= WS;

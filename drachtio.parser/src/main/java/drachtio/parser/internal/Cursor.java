@@ -28,6 +28,8 @@ final class Cursor {
     /** The longest word in {@link #COMMON}. */
     private static final int COMMON_MAX = 13;
     private static final int COMMON_MASK = 255;
+    /** {@link #COMMON} as octets, slot for slot. */
+    private static final byte[][] COMMON_BYTES = octets(COMMON);
 
     /** The octets when reading an {@link AsciiChars} view, else null. */
     private final byte[] b;
@@ -68,6 +70,16 @@ final class Cursor {
         return table;
     }
 
+    private static byte[][] octets(String[] words) {
+        byte[][] out = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] != null) {
+                out[i] = words[i].getBytes(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return out;
+    }
+
     private static int hash(int len, int first, int last) {
         return (len * 29 + first * 5 + last * 3) & COMMON_MASK;
     }
@@ -103,20 +115,29 @@ final class Cursor {
     int span(int p, int limit, int cls) {
         byte[] a = b;
         if (a != null) {
-            int[] table = Chars.CLASS;
             int o = off;
-            int i = o + p;
-            int l = o + limit;
-            while (i < l && (table[a[i] & 0xff] & cls) != 0) {
-                i++;
-            }
-            return i - o;
+            return span(a, o + p, o + limit, cls) - o;
         }
         String t = str;
         while (p < limit && Chars.in(t.charAt(p), cls)) {
             p++;
         }
         return p;
+    }
+
+    /**
+     * @param a octets
+     * @param i where to start
+     * @param l where to stop
+     * @param cls classes of {@link Chars}
+     * @return the first index from {@code i} whose octet is in none of the classes, or {@code l}
+     */
+    static int span(byte[] a, int i, int l, int cls) {
+        int[] table = Chars.CLASS;
+        while (i < l && (table[a[i] & 0xff] & cls) != 0) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -217,7 +238,7 @@ final class Cursor {
     boolean quoted() {
         int p = pos + 1;
         boolean pairs = false;
-        while (p < end) {
+        while ((p = span(p, end, Chars.QDTEXT)) < end) {
             char c = at(p);
             if (c == '"') {
                 pos = p + 1;
@@ -270,7 +291,18 @@ final class Cursor {
      */
     String text(int a, int z) {
         int len = z - a;
-        if (len > 0 && len <= COMMON_MAX) {
+        byte[] bs = b;
+        if (bs != null && len > 0 && len <= COMMON_MAX) {
+            int o = off + a;
+            int h = hash(len, bs[o] & 0xff, bs[o + len - 1] & 0xff);
+            byte[] w;
+            while ((w = COMMON_BYTES[h]) != null) {
+                if (w.length == len && sameOctets(bs, o, w)) {
+                    return COMMON[h];
+                }
+                h = (h + 1) & COMMON_MASK;
+            }
+        } else if (len > 0 && len <= COMMON_MAX) {
             String[] table = COMMON;
             int h = hash(len, at(a), at(z - 1));
             String w;
@@ -282,6 +314,15 @@ final class Cursor {
             }
         }
         return sub(a, z);
+    }
+
+    private static boolean sameOctets(byte[] bs, int o, byte[] w) {
+        for (int i = 0; i < w.length; i++) {
+            if (bs[o + i] != w[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean regionMatches(int a, String w) {
@@ -353,7 +394,7 @@ final class Cursor {
      */
     private int countParams(int p) {
         int count = 0;
-        while (p < end) {
+        while ((p = span(p, end, Chars.NOT_PARAM_SEP)) < end) {
             char c = at(p++);
             if (c == ';') {
                 count++;

@@ -2,6 +2,8 @@ package drachtio.parser.internal;
 
 import drachtio.api.header.CSeq;
 import drachtio.api.header.ContentType;
+import drachtio.api.spi.AsciiChars;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The small rules: CSeq (RFC 3261 20.16), Call-ID (20.8), decimal numbers, delta-seconds
@@ -53,15 +55,41 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static String callId(CharSequence s) {
-        Cursor c = new Cursor(s);
-        int n = c.end;
-        int i = c.span(0, n, Chars.WORD);
+        // no Cursor: this runs for every message and the text is returned whole
+        if (s instanceof AsciiChars a) {
+            byte[] b = a.bytes();
+            int o = a.offset();
+            int n = a.length();
+            int i = Cursor.span(b, o, o + n, Chars.WORD) - o;
+            if (i == 0) {
+                throw Cursor.error("Call-ID expected", 0);
+            }
+            if (i < n && b[o + i] == '@') {
+                int w = ++i;
+                i = Cursor.span(b, o + i, o + n, Chars.WORD) - o;
+                if (i == w) {
+                    throw Cursor.error("word expected after '@' in Call-ID", i);
+                }
+            }
+            if (i != n) {
+                throw Cursor.error("character not allowed in Call-ID", i);
+            }
+            return new String(b, o, n, StandardCharsets.ISO_8859_1);
+        }
+        String t = s.toString();
+        int n = t.length();
+        int i = 0;
+        while (i < n && Chars.isWord(t.charAt(i))) {
+            i++;
+        }
         if (i == 0) {
             throw Cursor.error("Call-ID expected", 0);
         }
-        if (i < n && c.at(i) == '@') {
+        if (i < n && t.charAt(i) == '@') {
             int w = ++i;
-            i = c.span(i, n, Chars.WORD);
+            while (i < n && Chars.isWord(t.charAt(i))) {
+                i++;
+            }
             if (i == w) {
                 throw Cursor.error("word expected after '@' in Call-ID", i);
             }
@@ -69,7 +97,7 @@ public final class MiscGrammar {
         if (i != n) {
             throw Cursor.error("character not allowed in Call-ID", i);
         }
-        return c.sub(0, n);
+        return t;
     }
 
     /**

@@ -109,11 +109,12 @@ public final class UriGrammar {
 
     private static SipUri sip(Cursor c, boolean secure, int end) {
         int p = c.pos;
-        int at = c.indexOf('@', p, end);
+        // '@' is not a user character: the first one is where the user characters stop, or later
+        int i = c.span(p, end, Chars.USER);
+        int at = i < end && c.at(i) == '@' ? i : c.indexOf('@', i, end);
         String user = null;
         String password = null;
         if (at >= 0) {
-            int i = p;
             while ((i = c.span(i, at, Chars.USER)) < at) {
                 char ch = c.at(i);
                 if (ch == ':') {
