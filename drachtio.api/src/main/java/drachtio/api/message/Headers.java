@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,8 @@ public final class Headers implements Iterable<Header> {
     private final int count;
     private final String[] names;
     private final String[] keys;
-    private final String[] values;
+    /** Decoded values; for wire headers made on first access. */
+    private String[] values;
     private final byte[] source;
     /** Per header: value start, value end, flags (stride 3); null for built headers. */
     private final int[] ranges;
@@ -79,7 +81,7 @@ public final class Headers implements Iterable<Header> {
         if (names.length < count || keys.length < count || ranges.length < count * 3) {
             throw new IllegalArgumentException("arrays shorter than the header count");
         }
-        return new Headers(count, names, keys, new String[count], source, ranges);
+        return new Headers(count, names, keys, null, source, ranges);
     }
 
     /** @return the number of header fields */
@@ -92,6 +94,7 @@ public final class Headers implements Iterable<Header> {
      * @return the name of that field as written
      */
     public String name(int index) {
+        Objects.checkIndex(index, count);
         return names[index];
     }
 
@@ -100,10 +103,16 @@ public final class Headers implements Iterable<Header> {
      * @return the value of that field, folding replaced by a space
      */
     public String value(int index) {
-        String v = values[index];
+        Objects.checkIndex(index, count);
+        String[] cache = values;
+        if (cache == null) {
+            cache = new String[count];
+            values = cache;
+        }
+        String v = cache[index];
         if (v == null) {
             v = decode(index);
-            values[index] = v;
+            cache[index] = v;
         }
         return v;
     }
@@ -159,7 +168,7 @@ public final class Headers implements Iterable<Header> {
     }
 
     private CharSequence chars(int i) {
-        if (ranges != null && values[i] == null && (ranges[i * 3 + 2] & SLOW) == 0) {
+        if (ranges != null && (values == null || values[i] == null) && (ranges[i * 3 + 2] & SLOW) == 0) {
             return new AsciiChars(source, ranges[i * 3], ranges[i * 3 + 1] - ranges[i * 3]);
         }
         return value(i);

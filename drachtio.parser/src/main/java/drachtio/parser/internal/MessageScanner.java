@@ -1,6 +1,7 @@
 package drachtio.parser.internal;
 
 import drachtio.api.header.Uri;
+import drachtio.api.message.HeaderNames;
 import drachtio.api.message.Headers;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
@@ -23,6 +24,9 @@ import java.util.Arrays;
 public final class MessageScanner {
     private static final int SLOW = 1;
     private static final String SIP_2_0 = "SIP/2.0";
+    private static final int INITIAL_FIELDS = 12;
+    /** The key HeaderNames gives every spelling of Content-Length; compared by identity. */
+    private static final String CONTENT_LENGTH = HeaderNames.key("Content-Length");
     private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
         Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
         Method.MESSAGE, Method.UPDATE};
@@ -35,7 +39,6 @@ public final class MessageScanner {
     }
 
     private final ParserLimits limits;
-    private final String[] nameOut = new String[2];
 
     // the head being scanned
     private int start;
@@ -181,9 +184,10 @@ public final class MessageScanner {
     private void scanHead(byte[] b, int off, int limit) {
         start = off;
         count = 0;
-        names = new String[16];
-        keys = new String[16];
-        ranges = new int[48];
+        // most messages carry 8 to 14 header fields
+        names = new String[INITIAL_FIELDS];
+        keys = new String[INITIAL_FIELDS];
+        ranges = new int[INITIAL_FIELDS * 3];
         contentLength = -1;
         contentLengthAt = -1;
         int p = startLine(b, off, limit);
@@ -286,7 +290,7 @@ public final class MessageScanner {
         }
         for (int i = 0; i < METHOD_BYTES.length; i++) {
             byte[] m = METHOD_BYTES[i];
-            if (m.length == len && Arrays.equals(m, 0, len, b, off, end)) {
+            if (m.length == len && m[0] == b[off] && Arrays.equals(m, 0, len, b, off, end)) {
                 return METHODS[i];
             }
         }
@@ -337,8 +341,15 @@ public final class MessageScanner {
         if (b[p] == ' ' || b[p] == '\t') {
             throw error("header field starts with white space", p);
         }
+        // the name, hashed on the way for the name table
         int nameEnd = p;
-        while (nameEnd < limit && Chars.isToken(b[nameEnd])) {
+        int hash = 0;
+        while (nameEnd < limit) {
+            byte c = b[nameEnd];
+            if (!Chars.isToken(c)) {
+                break;
+            }
+            hash = 31 * hash + (c | 0x20);
             nameEnd++;
         }
         if (nameEnd == p) {
@@ -366,16 +377,19 @@ public final class MessageScanner {
         }
         int valueStart = q;
         int valueEnd = q;
-        int lineMax = lineStart + limits.maxLineLength();
         while (true) {
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
             }
-            if (q >= lineMax) {
-                throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
-                        lineStart - start, 513, null);
-            }
             byte c = b[q];
+            if (c > ' ' && c != 0x7f) {
+                valueEnd = ++q;
+                continue;
+            }
+            if (c == ' ' || c == '\t') {
+                q++;
+                continue;
+            }
             if (c == '\r' || c == '\n') {
                 int fold = foldAt(b, q, limit);
                 if (fold < 0) {
@@ -387,17 +401,18 @@ public final class MessageScanner {
             }
             if (c < 0) {
                 flags = SLOW;
-            } else if (((c < 0x20 && c != '\t') || c == 0x7f) && b[q - 1] != '\\') {
+            } else if (b[q - 1] != '\\') {
                 // a control character may only appear escaped, as a quoted-pair (RFC 3261 25.1)
                 throw error("control character in header field", q);
             }
-            if (c != ' ' && c != '\t') {
-                valueEnd = q + 1;
-            }
-            q++;
+            valueEnd = ++q;
+        }
+        if (q - lineStart > limits.maxLineLength()) {
+            throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
+                    lineStart - start, 513, null);
         }
         int next = lineEnd(b, q, limit);
-        addField(b, p, nameEnd, valueStart, valueEnd, flags);
+        addField(b, p, nameEnd, hash, valueStart, valueEnd, flags);
         return next;
     }
 
@@ -414,25 +429,35 @@ public final class MessageScanner {
         return after < limit && (b[after] == ' ' || b[after] == '\t') ? after : -1;
     }
 
-    private void addField(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, int flags) {
+    private void addField(byte[] b, int nameStart, int nameEnd, int hash, int valueStart, int valueEnd, int flags) {
         if (count == limits.maxHeaders()) {
             throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
                     null);
         }
         if (count == names.length) {
-            names = Arrays.copyOf(names, count * 2);
-            keys = Arrays.copyOf(keys, count * 2);
-            ranges = Arrays.copyOf(ranges, count * 6);
+            int more = count + (count >> 1);
+            names = Arrays.copyOf(names, more);
+            keys = Arrays.copyOf(keys, more);
+            ranges = Arrays.copyOf(ranges, more * 3);
         }
-        HeaderNameTable.resolve(b, nameStart, nameEnd - nameStart, nameOut);
-        names[count] = nameOut[0];
-        String key = nameOut[1];
+        int len = nameEnd - nameStart;
+        int found = HeaderNameTable.find(b, nameStart, len, hash);
+        String key;
+        if (found >= 0) {
+            names[count] = (found & 1) == 0 ? HeaderNameTable.spelling(found)
+                    : new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
+            key = HeaderNameTable.key(found);
+        } else {
+            String name = new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
+            names[count] = name;
+            key = HeaderNames.key(name);
+        }
         keys[count] = key;
         ranges[count * 3] = valueStart;
         ranges[count * 3 + 1] = valueEnd;
         ranges[count * 3 + 2] = flags;
         count++;
-        if (key.equals("content-length")) {
+        if (key == CONTENT_LENGTH) {
             contentLength(b, valueStart, valueEnd);
         }
     }
