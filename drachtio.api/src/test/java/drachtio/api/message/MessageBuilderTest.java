@@ -1,0 +1,105 @@
+package drachtio.api.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import drachtio.api.header.Address;
+import drachtio.api.header.SipUri;
+import drachtio.api.header.Via;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MessageBuilderTest {
+    private static SipRequest invite() {
+        return SipRequest.builder(Method.INVITE, SipUri.of("bob", "biloxi.example.com"))
+                .header("Via", Via.of("UDP", "pc33.atlanta.example.com", 5060, "z9hG4bK776asdhds"))
+                .header("Max-Forwards", 70)
+                .header("To", Address.of(SipUri.of("bob", "biloxi.example.com")))
+                .header("From", Address.of(SipUri.of("alice", "atlanta.example.com")).withTag("1928301774"))
+                .header("Call-ID", "a84b4c76e66710@pc33.atlanta.example.com")
+                .header("CSeq", "314159 INVITE")
+                .header("Timestamp", "54")
+                .header("x-Case-Kept", "yes")
+                .body("application/sdp", "v=0\r\n")
+                .build();
+    }
+
+    @Test
+    void encodesStartLineHeadersAndComputedContentLength() {
+        String wire = new String(invite().toBytes(), StandardCharsets.UTF_8);
+        assertThat(wire).startsWith("INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds\r\n"
+                + "Max-Forwards: 70\r\n");
+        assertThat(wire).contains("\r\nx-Case-Kept: yes\r\n");
+        assertThat(wire).endsWith("Content-Type: application/sdp\r\nContent-Length: 5\r\n\r\nv=0\r\n");
+    }
+
+    @Test
+    void ignoresAContentLengthTheCallerSets() {
+        SipRequest r = SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com"))
+                .header("Content-Length", "999").header("l", "7").build();
+        assertThat(r.headers().all("Content-Length")).containsExactly("0");
+    }
+
+    @Test
+    void responseToARequestCopiesTheRfc3261HeadersOnly() {
+        SipResponse r = SipResponse.replyTo(invite(), 180).build();
+        assertThat(r.statusLine()).isEqualTo("SIP/2.0 180 Ringing");
+        assertThat(r.headers().toList()).extracting(h -> h.name())
+                .containsExactly("Via", "To", "From", "Call-ID", "CSeq", "Content-Length");
+        assertThat(SipResponse.replyTo(invite(), 100).build().header("Timestamp")).contains("54");
+    }
+
+    @Test
+    void reasonPhraseDefaultsByStatusAndCanBeSet() {
+        assertThat(SipResponse.builder(486).build().reason()).isEqualTo("Busy Here");
+        assertThat(SipResponse.builder(499).build().reason()).isEqualTo("Client Error");
+        assertThat(SipResponse.builder(200).reason("Fine").build().statusLine()).isEqualTo("SIP/2.0 200 Fine");
+    }
+
+    @Test
+    void refusesHeaderInjectionAndBadNames() {
+        SipRequest.Builder b = SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com"));
+        assertThatThrownBy(() -> b.header("Subject", "hi\r\nVia: evil"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.header("Bad Name", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SipResponse.builder(200).reason("a\nb")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SipResponse.builder(99)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SipResponse.builder(700)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void setAndRemoveHeaderMatchCompactForms() {
+        SipRequest r = SipRequest.builder(Method.MESSAGE, SipUri.of("a", "b"))
+                .header("f", "<sip:x@y>").setHeader("From", "<sip:z@w>").header("Subject", "s")
+                .removeHeader("s").build();
+        assertThat(r.headers().all("From")).containsExactly("<sip:z@w>");
+        assertThat(r.header("Subject")).isEmpty();
+    }
+
+    @Test
+    void bodyIsCopiedInAndOut() {
+        byte[] content = {1, 2, 3};
+        SipRequest r = SipRequest.builder(Method.INFO, SipUri.of("a", "b")).body("application/octet-stream", content).build();
+        content[0] = 9;
+        assertThat(r.body()).containsExactly(1, 2, 3);
+        r.body()[1] = 9;
+        assertThat(r.body()).containsExactly(1, 2, 3);
+        assertThat(r.bodyLength()).isEqualTo(3);
+    }
+
+    @Test
+    void methodsAreTokensAndKnownOnesAreShared() {
+        assertThat(Method.of("INVITE")).isSameAs(Method.INVITE);
+        assertThat(Method.of("FOO").known()).isFalse();
+        assertThat(Method.of("FOO")).isEqualTo(new Method("FOO"));
+        assertThatThrownBy(() -> Method.of("IN VITE")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Method.of("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void typedAccessOfAMissingMandatoryHeaderIsAParseError() {
+        SipRequest r = SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com")).build();
+        assertThatThrownBy(r::callId).isInstanceOf(SipParseException.class).hasMessage("missing Call-ID header");
+    }
+}

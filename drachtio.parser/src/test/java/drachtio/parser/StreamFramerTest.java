@@ -1,0 +1,125 @@
+package drachtio.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import drachtio.api.message.SipParseException;
+import drachtio.api.message.SipResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamFramerTest {
+    private static final String OK = SipParserTest.OK;
+
+    private static List<Frame> drain(StreamFramer f) {
+        List<Frame> out = new ArrayList<>();
+        while (true) {
+            Frame fr = f.next();
+            if (fr instanceof Frame.NeedMoreBytes) {
+                return out;
+            }
+            out.add(fr);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void needMoreBytesIsANormalResult() {
+        StreamFramer f = SipParser.create().newStream();
+        byte[] wire = bytes(OK);
+        f.feed(wire, 0, 30);
+        assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+        f.feed(wire, 30, wire.length - 31);
+        assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+        f.feed(wire, wire.length - 1, 1);
+        Frame.Message m = (Frame.Message) f.next();
+        assertThat(m.message().bodyText()).isEqualTo("abcd");
+        assertThat(f.buffered()).isZero();
+    }
+
+    @Test
+    void framesBackToBackMessagesByContentLength() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes(OK + OK.replace("abcd", "wxyz"))));
+        List<Frame> frames = drain(f);
+        assertThat(frames).hasSize(2);
+        assertThat(((Frame.Message) frames.get(1)).message().bodyText()).isEqualTo("wxyz");
+        assertThat(((Frame.Message) frames.get(1)).streamOffset()).isEqualTo(OK.length());
+    }
+
+    @Test
+    void reportsCrlfCrlfAsKeepAliveAndSkipsSingleCrlf() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes("\r\n\r\n" + OK + "\r\n" + OK)));
+        List<Frame> frames = drain(f);
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(0)).isInstanceOf(Frame.KeepAlive.class);
+        assertThat(frames.get(1)).isInstanceOf(Frame.Message.class);
+        assertThat(frames.get(2)).isInstanceOf(Frame.Message.class);
+    }
+
+    @Test
+    void aKeepAliveSplitAcrossReadsIsStillOne() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes("\r\n")));
+        assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+        f.feed(ByteBuffer.wrap(bytes("\r\n")));
+        assertThat(f.next()).isInstanceOf(Frame.KeepAlive.class);
+    }
+
+    @Test
+    void requiresContentLengthOnStreams() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes("SIP/2.0 200 OK\r\nTo: <sip:a@b>\r\n\r\n")));
+        assertThatThrownBy(f::next).isInstanceOf(SipParseException.class).hasMessageContaining("Content-Length");
+        assertThatThrownBy(f::next).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void errorOffsetsCountFromTheStartOfTheStream() {
+        StreamFramer f = SipParser.create().newStream();
+        String bad = "SIP/2.0 200 OK\r\nTo <sip:a@b>\r\nl: 0\r\n\r\n";
+        f.feed(ByteBuffer.wrap(bytes(OK + bad)));
+        assertThat(f.next()).isInstanceOf(Frame.Message.class);
+        assertThatThrownBy(f::next).isInstanceOfSatisfying(SipParseException.class,
+                e -> assertThat(e.offset()).isEqualTo(OK.length() + bad.indexOf("<sip")));
+    }
+
+    @Test
+    void aStreamThatNeverEndsItsHeadIsRefusedAtTheSizeLimit() {
+        StreamFramer f = SipParser.create(ParserLimits.builder().maxMessageSize(1000).build()).newStream();
+        f.feed(ByteBuffer.wrap(bytes("SIP/2.0 200 OK\r\n")));
+        byte[] line = bytes("X-Filler: 0123456789012345678901234567890123456789\r\n");
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100; i++) {
+                f.feed(line, 0, line.length);
+                assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+            }
+        }).isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.status()).isEqualTo(513));
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsRefusedBeforeItArrives() {
+        StreamFramer f = SipParser.create(ParserLimits.builder().maxMessageSize(1000).build()).newStream();
+        f.feed(ByteBuffer.wrap(bytes("SIP/2.0 200 OK\r\nContent-Length: 5000\r\n\r\n")));
+        assertThatThrownBy(f::next).isInstanceOfSatisfying(SipParseException.class,
+                e -> assertThat(e.status()).isEqualTo(513));
+    }
+
+    @Test
+    void messagesDoNotShareTheFramersBuffer() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes(OK)));
+        SipResponse first = (SipResponse) ((Frame.Message) f.next()).message();
+        f.feed(ByteBuffer.wrap(bytes(OK.replace("abcd", "zzzz"))));
+        f.next();
+        assertThat(first.bodyText()).isEqualTo("abcd");
+        assertThat(first.header("CSeq")).contains("314159 INVITE");
+    }
+}
