@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,26 @@ public final class HeaderParserRegistry {
     }
 
     private static final class Holder {
-        static final HeaderParserRegistry INSTANCE = load();
+        /** The registry, or null when loading failed. */
+        static final HeaderParserRegistry INSTANCE;
+        /** Why loading failed, or null; kept so every call to system() reports it. */
+        static final IllegalStateException FAILURE;
+
+        static {
+            // a throwing static initializer would surface as ExceptionInInitializerError once
+            // and NoClassDefFoundError afterwards: keep the failure and rethrow it instead
+            HeaderParserRegistry registry = null;
+            IllegalStateException failure = null;
+            try {
+                registry = load();
+            } catch (IllegalStateException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = new IllegalStateException("loading the header parser providers failed", e);
+            }
+            INSTANCE = registry;
+            FAILURE = failure;
+        }
 
         private static HeaderParserRegistry load() {
             List<HeaderParserProvider> providers = new ArrayList<>();
@@ -58,6 +78,10 @@ public final class HeaderParserRegistry {
      * @throws IllegalStateException when two providers claim the same header
      */
     public static HeaderParserRegistry system() {
+        IllegalStateException failure = Holder.FAILURE;
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
         return Holder.INSTANCE;
     }
 
@@ -74,28 +98,60 @@ public final class HeaderParserRegistry {
         sorted.sort(Comparator.comparingInt(HeaderParserProvider::weight).thenComparing(HeaderParserProvider::name));
         Map<String, HeaderParser<?>> byKey = new HashMap<>();
         Map<String, String> owner = new HashMap<>();
+        Map<String, HeaderParserProvider> names = new HashMap<>();
         for (HeaderParserProvider p : sorted) {
-            List<HeaderParser<?>> parsers;
-            try {
-                parsers = p.create();
-            } catch (RuntimeException e) {
-                LOG.error("skipping header parser provider {}: create() failed", p.name(), e);
+            HeaderParserProvider twin = names.putIfAbsent(p.name(), p);
+            if (twin != null) {
+                throw new IllegalStateException("two header parser providers are named " + p.name() + ": "
+                        + twin.getClass().getName() + " and " + p.getClass().getName());
+            }
+            Map<String, HeaderParser<?>> claims = claims(p);
+            if (claims == null) {
                 continue;
             }
-            for (HeaderParser<?> parser : parsers) {
-                for (String name : parser.names()) {
-                    String key = HeaderNames.key(name);
-                    String previous = owner.putIfAbsent(key, p.name());
-                    if (previous != null) {
-                        throw new IllegalStateException("header " + name + " is claimed by two header parser providers: "
-                                + previous + " and " + p.name());
-                    }
-                    byKey.put(key, parser);
+            for (Map.Entry<String, HeaderParser<?>> claim : claims.entrySet()) {
+                String previous = owner.putIfAbsent(claim.getKey(), p.name());
+                if (previous != null) {
+                    throw new IllegalStateException("header " + claim.getValue().names().getFirst()
+                            + " is claimed by two header parser providers: " + previous + " and " + p.name());
                 }
+                byKey.put(claim.getKey(), claim.getValue());
             }
             LOG.debug("header parser provider {} (weight {}) loaded", p.name(), p.weight());
         }
         return new HeaderParserRegistry(Map.copyOf(byKey));
+    }
+
+    /**
+     * The header keys one provider claims. A parser's own names (long and compact form) share one
+     * key: one claim, not two.
+     *
+     * @return the claims, or {@code null} when the provider failed and is skipped
+     * @throws IllegalStateException when two parsers of the provider claim one header
+     */
+    private static Map<String, HeaderParser<?>> claims(HeaderParserProvider p) {
+        List<HeaderParser<?>> parsers = new ArrayList<>();
+        List<List<String>> names = new ArrayList<>();
+        try {
+            for (HeaderParser<?> parser : List.copyOf(p.create())) {
+                parsers.add(parser);
+                names.add(List.copyOf(parser.names()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("skipping header parser provider {}: create() failed", p.name(), e);
+            return null;
+        }
+        Map<String, HeaderParser<?>> claims = new LinkedHashMap<>();
+        for (int i = 0; i < parsers.size(); i++) {
+            for (String name : names.get(i)) {
+                HeaderParser<?> same = claims.putIfAbsent(HeaderNames.key(name), parsers.get(i));
+                if (same != null && same != parsers.get(i)) {
+                    throw new IllegalStateException("header " + name + " is claimed by two parsers of header parser "
+                            + "provider " + p.name());
+                }
+            }
+        }
+        return claims;
     }
 
     /**

@@ -2,17 +2,135 @@ package drachtio.parser.internal;
 
 import drachtio.api.header.Challenge;
 import drachtio.api.header.Credentials;
+import drachtio.api.header.Parameters;
+import java.util.Arrays;
 
-/** STUB: to be written (helper "grammars"). */
+/**
+ * WWW-Authenticate, Proxy-Authenticate, Authorization and Proxy-Authorization values
+ * (RFC 3261 25.1, RFC 7235 2.1): {@code scheme [LWS auth-param *(COMMA auth-param)]}, where
+ * an auth-param is {@code name LWS? "=" LWS? (token / quoted-string)}. Values are kept as
+ * written (a quoted-string keeps its quotes); any scheme parses the same way (RFC 4475 3.3.7).
+ *
+ * <p>Tolerated beyond the grammar: a parameter without {@code =} (a flag, value
+ * {@code null}), and unquoted values that also hold {@code / : @ [ ] ?} (digest-uri sent
+ * unquoted by some agents).
+ *
+ * <p>A bare token68 ({@code Basic QWxhZGRpbjpvcGVu==}, RFC 7235 2.1) is represented as one
+ * parameter whose name is the whole token68 text and whose value is {@code null}, so the
+ * value's wire form is unchanged.
+ */
 public final class AuthGrammar {
     private AuthGrammar() {
     }
 
+    /**
+     * @param s a challenge
+     * @return the challenge
+     * @throws drachtio.api.message.SipParseException when it does not match
+     */
     public static Challenge challenge(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        Cursor c = new Cursor(s);
+        int a = c.token("auth scheme");
+        String scheme = c.text(a, c.pos);
+        return new Challenge(scheme, params(c));
     }
 
+    /**
+     * @param s credentials
+     * @return the credentials
+     * @throws drachtio.api.message.SipParseException when they do not match
+     */
     public static Credentials credentials(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        Cursor c = new Cursor(s);
+        int a = c.token("auth scheme");
+        String scheme = c.text(a, c.pos);
+        return new Credentials(scheme, params(c));
+    }
+
+    private static Parameters params(Cursor c) {
+        boolean ws = c.skipWs();
+        if (!c.more()) {
+            return Parameters.EMPTY;
+        }
+        if (!ws) {
+            throw c.error("white space expected after auth scheme");
+        }
+        int t68End = token68(c);
+        if (t68End > 0) {
+            String t = c.s.subSequence(c.pos, t68End).toString();
+            c.pos = c.end;
+            return Parameters.wrap(new String[] {t, null});
+        }
+        String[] buf = new String[16];
+        int n = 0;
+        while (true) {
+            int a = c.token("auth-param name");
+            String name = c.text(a, c.pos);
+            String value = null;
+            c.skipWs();
+            if (c.eat('=')) {
+                c.skipWs();
+                value = value(c);
+                c.skipWs();
+            }
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = name;
+            buf[n++] = value;
+            if (!c.more()) {
+                break;
+            }
+            if (!c.eat(',')) {
+                throw c.error("',' expected between auth-params");
+            }
+            c.skipWs();
+        }
+        return Cursor.wrap(buf, n);
+    }
+
+    /**
+     * @return the end of a token68 that fills the rest of the text (white space may follow),
+     *     or -1 when the rest is not one
+     */
+    private static int token68(Cursor c) {
+        CharSequence s = c.s;
+        int p = c.pos;
+        while (p < c.end && Chars.isToken68(s.charAt(p))) {
+            p++;
+        }
+        if (p == c.pos) {
+            return -1;
+        }
+        while (p < c.end && s.charAt(p) == '=') {
+            p++;
+        }
+        int t = p;
+        while (p < c.end && Chars.isWs(s.charAt(p))) {
+            p++;
+        }
+        return p == c.end ? t : -1;
+    }
+
+    private static String value(Cursor c) {
+        int a = c.pos;
+        if (c.peek() == '"') {
+            c.quoted();
+            return c.s.subSequence(a, c.pos).toString();
+        }
+        int p = a;
+        while (p < c.end) {
+            char ch = c.s.charAt(p);
+            if (Chars.isToken(ch) || ch == '/' || ch == ':' || ch == '@' || ch == '[' || ch == ']' || ch == '?') {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (p == a) {
+            throw c.error("auth-param value expected");
+        }
+        c.pos = p;
+        return c.text(a, p);
     }
 }

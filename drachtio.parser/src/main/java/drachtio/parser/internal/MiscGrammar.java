@@ -3,28 +3,139 @@ package drachtio.parser.internal;
 import drachtio.api.header.CSeq;
 import drachtio.api.header.ContentType;
 
-/** STUB: to be written (helper "grammars"). */
+/**
+ * The small rules: CSeq (RFC 3261 20.16), Call-ID (20.8), decimal numbers, delta-seconds
+ * (20.19) and media types (20.15). Content-Type parameters without a value are tolerated.
+ */
 public final class MiscGrammar {
+    private static final long MAX_CSEQ = 0xFFFF_FFFFL;
+
     private MiscGrammar() {
     }
 
+    /**
+     * @param s {@code 1*DIGIT LWS Method}; at most 10 digits and at most 2^32-1
+     * @return the CSeq
+     * @throws drachtio.api.message.SipParseException when it does not match
+     */
     public static CSeq cseq(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        Cursor c = new Cursor(s);
+        int d = c.pos;
+        long n = 0;
+        while (c.more() && Chars.isDigit(c.peek())) {
+            if (c.pos - d >= 10) {
+                throw c.error("CSeq number too long");
+            }
+            n = n * 10 + (c.peek() - '0');
+            c.pos++;
+        }
+        if (c.pos == d) {
+            throw c.error("CSeq number expected");
+        }
+        if (n > MAX_CSEQ) {
+            throw Cursor.error("CSeq number too large", d);
+        }
+        if (!c.skipWs()) {
+            throw c.error("white space expected after CSeq number");
+        }
+        int m = c.token("method");
+        String method = c.text(m, c.pos);
+        c.expectEnd();
+        return new CSeq(n, method);
     }
 
+    /**
+     * @param s {@code word ["@" word]}
+     * @return the Call-ID as written
+     * @throws drachtio.api.message.SipParseException when it does not match
+     */
     public static String callId(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        int n = s.length();
+        int i = 0;
+        while (i < n && Chars.isWord(s.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            throw Cursor.error("Call-ID expected", 0);
+        }
+        if (i < n && s.charAt(i) == '@') {
+            int w = ++i;
+            while (i < n && Chars.isWord(s.charAt(i))) {
+                i++;
+            }
+            if (i == w) {
+                throw Cursor.error("word expected after '@' in Call-ID", i);
+            }
+        }
+        if (i != n) {
+            throw Cursor.error("character not allowed in Call-ID", i);
+        }
+        return s.toString();
     }
 
+    /**
+     * @param s {@code 1*DIGIT}, leading zeros allowed
+     * @return the value, below 2^31
+     * @throws drachtio.api.message.SipParseException when it does not match or is too large
+     */
     public static Integer number(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        int n = s.length();
+        if (n == 0) {
+            throw Cursor.error("number expected", 0);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (!Chars.isDigit(ch)) {
+                throw Cursor.error("digit expected", i);
+            }
+            v = v * 10 + (ch - '0');
+            if (v > Integer.MAX_VALUE) {
+                throw Cursor.error("number too large", 0);
+            }
+        }
+        return (int) v;
     }
 
+    /**
+     * @param s {@code 1*DIGIT} of any length
+     * @return the value, capped at 2^31-1
+     * @throws drachtio.api.message.SipParseException when it does not match
+     */
     public static Integer deltaSeconds(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        int n = s.length();
+        if (n == 0) {
+            throw Cursor.error("number expected", 0);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (!Chars.isDigit(ch)) {
+                throw Cursor.error("digit expected", i);
+            }
+            v = Math.min(Integer.MAX_VALUE, v * 10 + (ch - '0'));
+        }
+        return (int) v;
     }
 
+    /**
+     * @param s {@code type "/" subtype *(";" parameter)}, white space allowed around the separators
+     * @return the media type
+     * @throws drachtio.api.message.SipParseException when it does not match
+     */
     public static ContentType contentType(CharSequence s) {
-        throw new UnsupportedOperationException("not written yet");
+        Cursor c = new Cursor(s);
+        int a = c.token("media type");
+        String type = c.text(a, c.pos);
+        c.skipWs();
+        if (!c.eat('/')) {
+            throw c.error("'/' expected in media type");
+        }
+        c.skipWs();
+        a = c.token("media subtype");
+        String subtype = c.text(a, c.pos);
+        ContentType ct = new ContentType(type, subtype, c.headerParams());
+        c.expectEnd();
+        return ct;
     }
 }
