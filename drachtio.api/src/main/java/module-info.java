@@ -8,9 +8,11 @@
 module drachtio.api {
     requires org.slf4j;
 
+    exports drachtio.api;
     exports drachtio.api.message;
     exports drachtio.api.header;
     exports drachtio.api.spi;
 
     uses drachtio.api.spi.HeaderParserProvider;
+    uses drachtio.api.spi.SipStackProvider;
 }

@@ -5,8 +5,10 @@
  */
 module drachtio.transport {
     requires transitive drachtio.api;
-    requires drachtio.parser;
+    requires transitive drachtio.parser; // TransportConfig carries ParserLimits
     requires org.slf4j;
 
     exports drachtio.transport;
+
+    provides drachtio.api.spi.SipStackProvider with drachtio.transport.internal.stack.EmbeddedStackProvider;
 }

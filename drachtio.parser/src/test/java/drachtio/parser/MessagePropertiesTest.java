@@ -32,6 +32,9 @@ class MessagePropertiesTest {
                     + "Route: <sip:p1.example.com;lr>, <sip:p2.example.com;lr>\r\n"
                     + "Content-Type: application/sdp\r\nContent-Length: 10\r\n\r\nv=0\r\ns=-\r\n");
 
+    /** Text that survives UTF-8: any BMP character except the surrogates, which alone are not text. */
+    private static final Gen<String> TEXT = strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40)
+            .map(s -> s.replaceAll("[\\uD800-\\uDFFF]", "?"));
     private static final Gen<String> TOKEN = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12);
 
     /** Reads everything a message offers, typed, so lazy parsing is exercised too. */
@@ -56,7 +59,7 @@ class MessagePropertiesTest {
         Gen<Method> methods = arbitrary().pick(List.of(Method.INVITE, Method.REGISTER, Method.of("FOO-BAR"),
                 Method.OPTIONS, Method.of("x.y!z")));
         Gen<String[]> userAndHost = TOKEN.zip(TOKEN, (u, h) -> new String[] {u, h});
-        qt().withExamples(500).forAll(methods, userAndHost, headers, strings().allPossible().ofLengthBetween(0, 40))
+        qt().withExamples(500).forAll(methods, userAndHost, headers, TEXT)
                 .checkAssert((method, uh, extra, body) -> {
                     String user = uh[0];
                     String host = uh[1];
@@ -80,7 +83,7 @@ class MessagePropertiesTest {
     @Test
     void builtResponsesSurviveEncodeAndParse() {
         qt().withExamples(300).forAll(integers().between(100, 699), strings().basicLatinAlphabet().ofLengthBetween(0, 20),
-                        strings().allPossible().ofLengthBetween(0, 40))
+                        TEXT)
                 .checkAssert((status, reason, body) -> {
                     SipRequest req = (SipRequest) SipParser.create()
                             .parseDatagram(SipParserTest.OPTIONS.getBytes(StandardCharsets.UTF_8));

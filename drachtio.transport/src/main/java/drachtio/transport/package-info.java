@@ -1,2 +1,2 @@
-/** Configuration of the embedded SIP stack: timers, and later listeners and limits. */
+/** Configuration of the embedded SIP stack: timers, listen points and network limits. */
 package drachtio.transport;

@@ -22,6 +22,9 @@ public record Address(String displayName, Uri uri, Parameters parameters) {
     public Address {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(parameters, "parameters");
+        if (displayName != null && (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("a display name cannot hold CR or LF");
+        }
     }
 
     /**

@@ -186,16 +186,22 @@ public final class Parameters {
     }
 
     /**
-     * Makes a quoted-string of arbitrary text, escaping {@code "} and {@code \}.
+     * Makes a quoted-string of text, escaping {@code "}, {@code \} and control characters as
+     * quoted-pairs (RFC 3261 25.1).
      *
      * @param text the content
      * @return the quoted-string
+     * @throws IllegalArgumentException when the text holds CR or LF, which no quoted-string
+     *     can carry
      */
     public static String quote(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("a quoted-string cannot hold CR or LF");
+            }
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
                 sb.append('\\');
             }
             sb.append(c);

@@ -49,6 +49,21 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>> permits
     }
 
     /**
+     * Inserts a header field before all others, as a stack does with its Via (RFC 3261 8.1.1.7).
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
+    public B headerFirst(String name, Object value) {
+        header(name, value);
+        if (!HeaderNames.same(name, "Content-Length")) {
+            headers.addFirst(headers.removeLast());
+        }
+        return self();
+    }
+
+    /**
      * Replaces every field of that name with one holding this value.
      *
      * @param name the name
@@ -92,6 +107,17 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>> permits
      */
     public B body(String contentType, String content) {
         return body(contentType, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Copies a message's fields (not Content-Length, which is computed) and body into this builder. */
+    void copy(SipMessage message) {
+        Headers h = message.headers();
+        for (int i = 0; i < h.size(); i++) {
+            if (!HeaderNames.same(h.name(i), "Content-Length")) {
+                headers.add(new Header(h.name(i), h.value(i)));
+            }
+        }
+        body = message.body();
     }
 
     Headers buildHeaders() {

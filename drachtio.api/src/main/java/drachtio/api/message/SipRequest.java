@@ -55,6 +55,16 @@ public final class SipRequest implements SipMessage {
         return new Builder(method, uri);
     }
 
+    /**
+     * @return a builder holding this request's method, URI, header fields and body, to make a
+     *     changed copy (Content-Length is computed again)
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, uri);
+        b.copy(this);
+        return b;
+    }
+
     /** @return the method */
     public Method method() {
         return method;

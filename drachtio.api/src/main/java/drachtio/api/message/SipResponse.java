@@ -74,6 +74,13 @@ public final class SipResponse implements SipMessage {
         return b;
     }
 
+    /** @return a builder holding this response's status, reason, header fields and body */
+    public Builder toBuilder() {
+        Builder b = new Builder(status).reason(reason);
+        b.copy(this);
+        return b;
+    }
+
     /** @return the status code */
     public int status() {
         return status;

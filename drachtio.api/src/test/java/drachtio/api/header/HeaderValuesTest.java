@@ -24,9 +24,13 @@ class HeaderValuesTest {
 
     @Test
     void quoteAndUnquoteAreInverse() {
-        for (String s : List.of("", "plain", "with \"quotes\"", "back\\slash")) {
+        for (String s : List.of("", "plain", "with \"quotes\"", "back\\slash", "bel\u0007 nul\u0000 del\u007f tab\t")) {
             assertThat(Parameters.unquote(Parameters.quote(s))).isEqualTo(s);
         }
+        assertThat(Parameters.quote("a\u0007")).isEqualTo("\"a\\\u0007\"");
+        assertThatThrownBy(() -> Parameters.quote("a\r\nVia: x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Address("a\nb", SipUri.of("a", "b"), Parameters.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -102,4 +102,17 @@ class MessageBuilderTest {
         SipRequest r = SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com")).build();
         assertThatThrownBy(r::callId).isInstanceOf(SipParseException.class).hasMessage("missing Call-ID header");
     }
+
+    @Test
+    void toBuilderCopiesAndHeaderFirstPrepends() {
+        SipRequest original = invite();
+        SipRequest copy = original.toBuilder().headerFirst("Via", "SIP/2.0/TCP proxy.example.com;branch=z9hG4bKp").build();
+        assertThat(copy.headers().all("Via")).containsExactly("SIP/2.0/TCP proxy.example.com;branch=z9hG4bKp",
+                "SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds");
+        assertThat(copy.bodyText()).isEqualTo("v=0\r\n");
+        assertThat(copy.headers().all("Content-Length")).containsExactly("5");
+        assertThat(copy.headers().size()).isEqualTo(original.headers().size() + 1);
+        SipResponse ok = SipResponse.replyTo(original, 200).reason("Fine").build();
+        assertThat(ok.toBuilder().header("Contact", "<sip:b@c>").build().statusLine()).isEqualTo("SIP/2.0 200 Fine");
+    }
 }

@@ -220,7 +220,7 @@ public final class MessageScanner {
                     firstSp = eol;
                 }
                 lastSp = eol;
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            } else if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7f) {
                 throw error("control character in start line", eol);
             }
             eol++;
@@ -387,7 +387,8 @@ public final class MessageScanner {
             }
             if (c < 0) {
                 flags = SLOW;
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            } else if (((c < 0x20 && c != '\t') || c == 0x7f) && b[q - 1] != '\\') {
+                // a control character may only appear escaped, as a quoted-pair (RFC 3261 25.1)
                 throw error("control character in header field", q);
             }
             if (c != ' ' && c != '\t') {

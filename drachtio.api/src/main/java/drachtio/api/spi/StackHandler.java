@@ -1,0 +1,56 @@
+package drachtio.api.spi;
+
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+
+/**
+ * What a {@link SipStack} delivers upwards. {@link #onRequest} runs on a virtual thread of its
+ * own and may block; the other callbacks must return quickly.
+ */
+public interface StackHandler {
+
+    /**
+     * A new request (not ACK, not a CANCEL the stack matched). Runs on its own virtual thread
+     * and may block; must eventually send a final response through the transaction.
+     *
+     * @param transaction the server transaction
+     */
+    void onRequest(IncomingTransaction transaction);
+
+    /**
+     * The caller cancelled a pending INVITE; the stack has answered the CANCEL 200 and the
+     * INVITE 487 (RFC 3261 9.2).
+     *
+     * @param invite the INVITE's transaction
+     * @param cancel the CANCEL
+     */
+    default void onCancel(IncomingTransaction invite, SipRequest cancel) {
+    }
+
+    /**
+     * An ACK that matched no transaction: the ACK for a 2xx (RFC 3261 17.2.1, RFC 6026).
+     *
+     * @param ack the ACK
+     * @param source where it came from
+     */
+    default void onAck(SipRequest ack, Source source) {
+    }
+
+    /**
+     * A response that matched no client transaction (a late 2xx retransmission, a forked 2xx).
+     *
+     * @param response the response
+     * @param source where it came from
+     */
+    default void onStrayResponse(SipResponse response, Source source) {
+    }
+
+    /**
+     * A 2xx to an INVITE was retransmitted for 64*T1 without an ACK (RFC 3261 13.3.1.4).
+     *
+     * @param invite the INVITE's transaction
+     * @param response the unacknowledged 2xx
+     */
+    default void onAckTimeout(IncomingTransaction invite, SipResponse response) {
+    }
+}

@@ -1,0 +1,123 @@
+package drachtio.transport.internal.net;
+
+import drachtio.transport.internal.Addresses;
+import drachtio.transport.ListenPoint;
+import drachtio.transport.TransportConfig;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One UDP socket: a reader loop blocking in {@link DatagramChannel#receive} (one thread per
+ * socket), and sends from the same socket so peers see our listening port as the source.
+ */
+final class UdpListener implements Listener {
+    private static final Logger log = LoggerFactory.getLogger(UdpListener.class);
+    /** Larger than any UDP payload (65,507 octets over IPv4), so nothing is truncated. */
+    private static final int MAX_DATAGRAM = 65_536;
+
+    private final ListenPoint point;
+    private final DatagramChannel channel;
+    private final InetSocketAddress bound;
+
+    private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
+        this.point = point;
+        this.channel = channel;
+        this.bound = bound;
+    }
+
+    /**
+     * @param point where to bind
+     * @param config socket buffer sizes
+     * @return the bound listener
+     * @throws IOException when it cannot bind
+     */
+    static UdpListener open(ListenPoint point, TransportConfig config) throws IOException {
+        InetAddress addr = Addresses.resolve(point.host());
+        DatagramChannel ch = DatagramChannel.open(addr instanceof Inet6Address ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET);
+        try {
+            if (config.socketReceiveBuffer() > 0) {
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, config.socketReceiveBuffer());
+            }
+            if (config.socketSendBuffer() > 0) {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, config.socketSendBuffer());
+            }
+            ch.bind(new InetSocketAddress(addr, point.port()));
+            return new UdpListener(point, ch, (InetSocketAddress) ch.getLocalAddress());
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ListenPoint point() {
+        return point;
+    }
+
+    @Override
+    public InetSocketAddress bound() {
+        return bound;
+    }
+
+    /**
+     * Receives until the socket is closed. Nothing a datagram holds can end the loop.
+     *
+     * @param in where datagrams go
+     */
+    void readLoop(Inbound in) {
+        ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
+        byte[] array = buf.array();
+        while (channel.isOpen()) {
+            buf.clear();
+            InetSocketAddress source;
+            try {
+                source = (InetSocketAddress) channel.receive(buf);
+            } catch (ClosedChannelException e) {
+                break;
+            } catch (IOException e) {
+                if (!channel.isOpen()) {
+                    break;
+                }
+                log.warn("udp {}: receive failed: {}", Addresses.text(bound), e.toString());
+                continue;
+            }
+            if (source == null) {
+                continue;
+            }
+            try {
+                in.datagram(array, buf.position(), source, bound);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.warn("udp {}: datagram from {} failed", Addresses.text(bound), Addresses.text(source), e);
+            }
+        }
+        log.debug("udp {}: reader ended", Addresses.text(bound));
+    }
+
+    /**
+     * @param bytes a whole message
+     * @param to the peer
+     * @throws IOException when the socket refuses it (closed, too large, no route)
+     */
+    void send(byte[] bytes, InetSocketAddress to) throws IOException {
+        channel.send(ByteBuffer.wrap(bytes), to);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("udp {}: close failed: {}", Addresses.text(bound), e.toString());
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package drachtio.transport.internal.stack;
+
+import drachtio.api.Listen;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.IncomingTransaction;
+import drachtio.api.spi.OutgoingTransaction;
+import drachtio.api.spi.ResponseHandler;
+import drachtio.api.spi.SipStack;
+import drachtio.api.spi.Source;
+import drachtio.api.spi.StackConfig;
+import drachtio.api.spi.StackHandler;
+import drachtio.parser.ParserLimits;
+import drachtio.transport.ListenPoint;
+import drachtio.transport.SipTimers;
+import drachtio.transport.TransportConfig;
+import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.SchedulerTimerService;
+import drachtio.transport.internal.TransportException;
+import drachtio.transport.internal.net.NetworkTransport;
+import drachtio.transport.internal.transaction.ClientListener;
+import drachtio.transport.internal.transaction.ClientTransaction;
+import drachtio.transport.internal.transaction.FinalResponse;
+import drachtio.transport.internal.transaction.Ids;
+import drachtio.transport.internal.transaction.ServerTransaction;
+import drachtio.transport.internal.transaction.TransactionLayer;
+import drachtio.transport.internal.transaction.TransactionUser;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded stack: {@link NetworkTransport} below, {@link TransactionLayer} on top, and
+ * the hand-off to the application: each new request on a virtual thread of its own, at most
+ * {@link StackConfig#maxInFlightRequests()} at a time, the rest answered 503 with Retry-After.
+ */
+final class EmbeddedStack implements SipStack {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
+    /** Room for our Via when judging a request's size against the MTU rule (RFC 3261 18.1.1). */
+    private static final int VIA_ALLOWANCE = 120;
+
+    private final StackConfig config;
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final Semaphore inFlight;
+    private volatile NetworkTransport net;
+    private volatile TransactionLayer layer;
+    private volatile StackHandler handler;
+    private volatile boolean closing;
+    private SchedulerTimerService timers;
+    private ExecutorService app;
+
+    EmbeddedStack(StackConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.inFlight = new Semaphore(config.maxInFlightRequests());
+    }
+
+    @Override
+    public List<Listen> start(StackHandler stackHandler) {
+        lifecycle.lock();
+        try {
+            if (handler != null) {
+                throw new IllegalStateException("stack already started");
+            }
+            handler = Objects.requireNonNull(stackHandler, "handler");
+            app = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sip-app-", 0).factory());
+            timers = SchedulerTimerService.start("sip-timers");
+            TransportConfig.Builder tc = TransportConfig.builder()
+                    .parserLimits(ParserLimits.builder().maxMessageSize(config.maxMessageSize()).build());
+            for (Listen l : config.listen()) {
+                tc.listen(l.transport().equals("UDP") ? ListenPoint.udp(l.host(), l.port())
+                        : ListenPoint.tcp(l.host(), l.port()));
+            }
+            net = NetworkTransport.start(tc.build(), (message, from) -> {
+                TransactionLayer l = layer;
+                if (l != null) {
+                    l.onMessage(message, from);
+                }
+            });
+            SipTimers sip = new SipTimers(config.t1(), config.t2(), config.t4(), SipTimers.rfc3261().trying());
+            layer = TransactionLayer.create(net, timers, sip, new User(), TransactionLayer.Limits.defaults());
+            LOG.info("embedded SIP stack listening on {}", listening());
+            return listening();
+        } catch (RuntimeException e) {
+            shutdown();
+            throw e;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    @Override
+    public List<Listen> listening() {
+        NetworkTransport n = net;
+        if (n == null) {
+            return List.of();
+        }
+        return n.listenPoints().stream()
+                .map(p -> new Listen(p.protocol().viaName(), p.host(), p.port()))
+                .toList();
+    }
+
+    @Override
+    public OutgoingTransaction send(SipRequest request, ResponseHandler responses) {
+        if (request.method().name().equals("ACK")) {
+            throw new IllegalArgumentException("send an ACK with sendAck");
+        }
+        Objects.requireNonNull(responses, "responses");
+        TransactionLayer l = running();
+        Hop hop = net.chooseHop(Routing.nextHop(request), request.toBytes().length + VIA_ALLOWANCE);
+        SipRequest stamped = stamp(request, hop);
+        ClientTransaction txn = l.sendRequest(stamped, hop, new ClientListener() {
+            @Override
+            public void onProvisional(SipResponse response) {
+                responses.onProvisional(response);
+            }
+
+            @Override
+            public void onFinal(FinalResponse result) {
+                responses.onFinal(result.response(), result.synthesized());
+            }
+
+            @Override
+            public void onAdditional2xx(SipResponse response) {
+                responses.onAdditional2xx(response);
+            }
+        });
+        return new OutgoingTransaction() {
+            @Override
+            public SipRequest request() {
+                return stamped;
+            }
+
+            @Override
+            public boolean cancel() {
+                return txn.cancel();
+            }
+        };
+    }
+
+    @Override
+    public void sendAck(SipRequest ack) {
+        TransactionLayer l = running();
+        Hop hop = Routing.nextHop(ack);
+        l.sendAck(stamp(ack, hop), hop);
+    }
+
+    /** Puts our Via (fresh branch, rport) on top and Max-Forwards 70 when absent (RFC 3261 8.1.1). */
+    private SipRequest stamp(SipRequest request, Hop hop) {
+        SipRequest.Builder b = request.toBuilder().headerFirst("Via", net.via(hop, Ids.branch()));
+        if (!request.headers().contains("Max-Forwards")) {
+            b.header("Max-Forwards", 70);
+        }
+        return b.build();
+    }
+
+    private TransactionLayer running() {
+        TransactionLayer l = layer;
+        if (l == null || closing) {
+            throw new IllegalStateException("the SIP stack is not running");
+        }
+        return l;
+    }
+
+    @Override
+    public void close() {
+        lifecycle.lock();
+        try {
+            if (closing || handler == null) {
+                closing = true;
+                return;
+            }
+            closing = true;
+            long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+            while (layer != null && layer.live() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(Duration.ofMillis(20));
+            }
+            if (layer != null && layer.live() > 0) {
+                LOG.warn("closing with {} transactions still live after the grace period", layer.live());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            shutdown();
+            lifecycle.unlock();
+        }
+    }
+
+    private void shutdown() {
+        closing = true;
+        if (net != null) {
+            net.close();
+        }
+        if (timers != null) {
+            timers.close();
+        }
+        if (app != null) {
+            app.shutdownNow();
+        }
+    }
+
+    /** @return the transaction layer, for tests and metrics; null before start */
+    TransactionLayer layer() {
+        return layer;
+    }
+
+    private static Source source(Hop hop) {
+        return new Source(hop.transport(), hop.remote(), hop.local());
+    }
+
+    private void dispatch(String what, Runnable task) {
+        try {
+            app.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{} dropped: the stack is closing", what);
+        }
+    }
+
+    /** The transaction user: hands everything to the application on virtual threads. */
+    private final class User implements TransactionUser {
+        @Override
+        public void onRequest(ServerTransaction txn) {
+            if (closing || !inFlight.tryAcquire()) {
+                SipResponse busy = SipResponse.replyTo(txn.request(), 503)
+                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                txn.respond(busy);
+                LOG.debug("503 for {} {}: {}", txn.request().method(), txn.branch(), closing ? "closing" : "overloaded");
+                return;
+            }
+            Incoming incoming = new Incoming(txn);
+            dispatch("request", () -> {
+                try {
+                    handler.onRequest(incoming);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("request handler failed for {} Call-ID {}", txn.request().method(),
+                            txn.request().header("Call-ID").orElse("?"), e);
+                    if (!txn.finalSent()) {
+                        txn.respond(SipResponse.replyTo(txn.request(), 500).build());
+                    }
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        @Override
+        public void onCancel(ServerTransaction invite, SipRequest cancel) {
+            Incoming incoming = new Incoming(invite);
+            dispatch("CANCEL", () -> handler.onCancel(incoming, cancel));
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Hop from) {
+            dispatch("ACK", () -> handler.onAck(ack, source(from)));
+        }
+
+        @Override
+        public void onResponse(SipResponse response, Hop from) {
+            dispatch("response", () -> handler.onStrayResponse(response, source(from)));
+        }
+
+        @Override
+        public void onTimeout(ServerTransaction invite) {
+            LOG.debug("no ACK for the final response to INVITE {}", invite.branch());
+        }
+
+        @Override
+        public void onAckTimeout(ServerTransaction invite, SipResponse response) {
+            Incoming incoming = new Incoming(invite);
+            dispatch("ACK timeout", () -> handler.onAckTimeout(incoming, response));
+        }
+
+        @Override
+        public void onTransportError(ServerTransaction txn, TransportException error) {
+            LOG.warn("could not answer {} {}: {}", txn.request().method(), txn.branch(), error.getMessage());
+        }
+    }
+
+    /** A server transaction as the SPI shows it. */
+    private record Incoming(ServerTransaction txn) implements IncomingTransaction {
+        @Override
+        public SipRequest request() {
+            return txn.request();
+        }
+
+        @Override
+        public Source source() {
+            return EmbeddedStack.source(txn.source());
+        }
+
+        @Override
+        public boolean respond(SipResponse response) {
+            return txn.respond(response);
+        }
+
+        @Override
+        public boolean finalSent() {
+            return txn.finalSent();
+        }
+    }
+}

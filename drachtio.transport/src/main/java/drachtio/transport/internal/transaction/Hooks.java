@@ -1,0 +1,43 @@
+package drachtio.transport.internal.transaction;
+
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.TransportException;
+
+/**
+ * How a state machine reaches the layer that owns it. Called with the transaction's lock
+ * held: implementations return quickly and never call back into the same transaction
+ * from another thread while waiting.
+ */
+interface Hooks {
+
+    /** @param txn a transaction that reached Terminated: forget it */
+    void terminated(Transaction<?> txn);
+
+    /** @param txn an INVITE server transaction whose final response was never acknowledged (timer H) */
+    void timeout(ServerTransaction txn);
+
+    /**
+     * @param txn a server transaction that could not send its response
+     * @param error why
+     */
+    void transportError(ServerTransaction txn, TransportException error);
+
+    /**
+     * An INVITE server transaction sent a 2xx: the UAS core keeps it alive until the ACK
+     * (RFC 3261 13.3.1.4).
+     *
+     * @param txn the transaction
+     * @param response the 2xx
+     */
+    void sent2xx(InviteServerTransaction txn, SipResponse response);
+
+    /**
+     * An INVITE client transaction needs its CANCEL sent as a transaction of its own (9.1).
+     *
+     * @param cancel the CANCEL
+     * @param hop where the INVITE went
+     */
+    void sendCancel(SipRequest cancel, Hop hop);
+}

@@ -1,0 +1,75 @@
+package drachtio.transport.internal.transaction;
+
+import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipRequest;
+import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.TimerService;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the four RFC 3261 17 state machines share: the request, the hop, the lock that
+ * serialises their events, and the way timers feed events back in. Each machine lives in its
+ * own file with its enum of states, sealed events and one switch.
+ *
+ * @param <E> the machine's event type
+ */
+abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteClientTransaction,
+        InviteServerTransaction, NonInviteServerTransaction {
+    final Env env;
+    final SipRequest request;
+    final Hop hop;
+    final Object key;
+    final String branch;
+    final String callId;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    Transaction(Env env, SipRequest request, Hop hop, Object key, String branch) {
+        this.env = env;
+        this.request = request;
+        this.hop = hop;
+        this.key = key;
+        this.branch = branch;
+        this.callId = request.headers().first("Call-ID").orElse("?");
+    }
+
+    /**
+     * Runs one event through the machine, serialised with every other event of this
+     * transaction.
+     *
+     * @return what the event's handler says (taken, absorbed, sent)
+     */
+    final boolean fire(E event) {
+        lock.lock();
+        try {
+            return step(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The machine's one switch; called with the lock held. */
+    abstract boolean step(E event);
+
+    /** @return whether the machine reached Terminated */
+    abstract boolean isTerminated();
+
+    final TimerService.Timer schedule(Duration delay, E event) {
+        return env.timers().schedule(delay, () -> fire(event));
+    }
+
+    final void send(SipMessage message) {
+        env.sender().send(message, hop);
+    }
+
+    final void resend(SipMessage message) {
+        env.counters().retransmissionsSent.increment();
+        env.sender().send(message, hop);
+    }
+
+    static void cancel(TimerService.Timer timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package drachtio.transport.internal.transaction;
+
+import drachtio.api.message.Method;
+import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipParseException;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.transport.SipTimers;
+import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.ResponseRouting;
+import drachtio.transport.internal.InboundHandler;
+import drachtio.transport.internal.TimerService;
+import drachtio.transport.internal.TransportException;
+import drachtio.transport.internal.TransportSender;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RFC 3261 17 transaction layer: matches inbound messages to transactions (17.1.3,
+ * 17.2.3), makes server transactions for new requests and hands them to the
+ * {@link TransactionUser}, answers CANCEL (9.2), sheds load with 503 beyond a bound, and runs
+ * the UAS and UAC core rules that keep a 2xx and its ACK alive (13.3.1.4, 13.2.2.4).
+ *
+ * <p>{@link #onMessage} runs on network reader threads and never blocks; timers run on the
+ * {@link TimerService}; each transaction serialises its own events.
+ */
+public final class TransactionLayer implements InboundHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
+    private static final String INVITE = "INVITE";
+    private static final ClientListener CANCEL_LISTENER = new ClientListener() {
+        @Override
+        public void onProvisional(SipResponse response) {
+        }
+
+        @Override
+        public void onFinal(FinalResponse result) {
+            LOG.debug("CANCEL answered {} ({})", result.response().status(), result.cause());
+        }
+    };
+
+    /**
+     * The layer's limits.
+     *
+     * @param maxServerTransactions how many server transactions may be live; requests beyond
+     *     get 503 without any state
+     * @param retryAfterSeconds the Retry-After of those 503s
+     */
+    public record Limits(int maxServerTransactions, int retryAfterSeconds) {
+        /** Checks the values. */
+        public Limits {
+            if (maxServerTransactions < 0 || retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("limits must not be negative");
+            }
+        }
+
+        /** @return 100 000 server transactions, Retry-After 5 s */
+        public static Limits defaults() {
+            return new Limits(100_000, 5);
+        }
+    }
+
+    private final TransactionUser tu;
+    private final Limits limits;
+    private final Env env;
+    private final Counters counters = new Counters();
+    private final ConcurrentHashMap<ClientKey, Transaction<?>> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServerKey, Transaction<?>> servers = new ConcurrentHashMap<>();
+    private final UasCore2xxRetransmitter uas2xx;
+    private final UacAckCache acks;
+
+    private TransactionLayer(TransportSender sender, TimerService timers, SipTimers sip, TransactionUser tu,
+                             Limits limits) {
+        this.tu = Objects.requireNonNull(tu, "tu");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.env = new Env(sender, timers, sip, new LayerHooks(), counters);
+        this.uas2xx = new UasCore2xxRetransmitter(env, tu);
+        this.acks = new UacAckCache(env);
+    }
+
+    /**
+     * @param sender the network below
+     * @param timers the timer service
+     * @param sip the RFC timer values
+     * @param tu the layer above
+     * @param limits the limits
+     * @return a layer; register it as the network's {@link InboundHandler}
+     */
+    public static TransactionLayer create(TransportSender sender, TimerService timers, SipTimers sip,
+                                          TransactionUser tu, Limits limits) {
+        return new TransactionLayer(sender, timers, sip, tu, limits);
+    }
+
+    @Override
+    public void onMessage(SipMessage message, Hop from) {
+        try {
+            switch (message) {
+                case SipRequest r -> request(r, from);
+                case SipResponse r -> response(r, from);
+            }
+        } catch (SipParseException e) {
+            // a Via, CSeq, Call-ID, From or To that does not parse: nothing to match or answer with
+            counters.dropped.increment();
+            LOG.debug("dropped {} from {}: cannot be matched: {}", message, from.remote(), e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a client transaction. The caller has put the top Via, from
+     * {@link TransportSender#via(Hop, String)} with a branch from {@link Ids#branch()}, on the
+     * request. The listener may be called before this method returns (a send failing at once).
+     *
+     * @param request the request, not an ACK
+     * @param hop where it goes
+     * @param listener who hears the responses
+     * @return the transaction
+     * @throws IllegalArgumentException for an ACK or a request without a branch
+     * @throws IllegalStateException when a transaction with that branch and method exists
+     */
+    public ClientTransaction sendRequest(SipRequest request, Hop hop, ClientListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (request.is(Method.ACK)) {
+            throw new IllegalArgumentException("an ACK is not a transaction: use sendAck");
+        }
+        String branch = request.topVia().branch()
+                .orElseThrow(() -> new IllegalArgumentException("the top Via has no branch"));
+        ClientKey key = new ClientKey(branch, request.method().name());
+        boolean invite = request.is(Method.INVITE);
+        Transaction<?> txn = invite
+                ? new InviteClientTransaction(env, request, hop, key, branch, listener)
+                : new NonInviteClientTransaction(env, request, hop, key, branch, listener);
+        if (clients.putIfAbsent(key, txn) != null) {
+            throw new IllegalStateException("a client transaction exists for " + key);
+        }
+        (invite ? counters.inviteClient : counters.nonInviteClient).incrementAndGet();
+        switch (txn) {
+            case InviteClientTransaction t -> t.fire(new InviteClientTransaction.Start());
+            case NonInviteClientTransaction t -> t.fire(new NonInviteClientTransaction.Start());
+            default -> throw new AssertionError(txn);
+        }
+        return (ClientTransaction) txn;
+    }
+
+    /**
+     * Sends the ACK for a 2xx (it belongs to no transaction) and keeps it for 64*T1 so that a
+     * retransmitted 2xx is answered with it again (RFC 3261 13.2.2.4).
+     *
+     * @param ack the ACK, with a new branch on its top Via
+     * @param hop where it goes
+     * @throws TransportException when it cannot be sent now
+     */
+    public void sendAck(SipRequest ack, Hop hop) {
+        if (!ack.is(Method.ACK)) {
+            throw new IllegalArgumentException("not an ACK: " + ack.method());
+        }
+        acks.send(ack, hop);
+    }
+
+    /** @return the counters now */
+    public TransactionStats stats() {
+        return counters.snapshot();
+    }
+
+    /** @return how many transactions are live, client and server */
+    public int live() {
+        return clients.size() + servers.size();
+    }
+
+    /** @return how many 2xx responses the UAS core retransmits while it waits for their ACK */
+    public int pendingAcks() {
+        return uas2xx.size();
+    }
+
+    /** @return how many sent ACKs the UAC core keeps for retransmitted 2xx responses */
+    public int cachedAcks() {
+        return acks.size();
+    }
+
+    private void request(SipRequest r, Hop from) {
+        String toTag = Messages.toTag(r);
+        if (r.is(Method.ACK)) {
+            ack(r, from, toTag);
+            return;
+        }
+        ServerKey key = ServerKey.of(r, r.method().name(), toTag);
+        Transaction<?> existing = servers.get(key);
+        if (existing != null) {
+            retransmission(existing);
+            return;
+        }
+        if (counters.liveServers() >= limits.maxServerTransactions()) {
+            overloaded(r, from);
+            return;
+        }
+        boolean invite = r.is(Method.INVITE);
+        Transaction<?> txn = invite
+                ? new InviteServerTransaction(env, r, from, key, key.branch())
+                : new NonInviteServerTransaction(env, r, from, key, key.branch());
+        Transaction<?> raced = servers.putIfAbsent(key, txn);
+        if (raced != null) {
+            retransmission(raced);
+            return;
+        }
+        (invite ? counters.inviteServer : counters.nonInviteServer).incrementAndGet();
+        if (r.is(Method.CANCEL)) {
+            cancel(r, (NonInviteServerTransaction) txn, toTag);
+            return;
+        }
+        if (txn instanceof InviteServerTransaction ist) {
+            ist.start();
+        }
+        tu.onRequest((ServerTransaction) txn);
+    }
+
+    private void retransmission(Transaction<?> txn) {
+        switch (txn) {
+            case InviteServerTransaction t -> t.fire(new InviteServerTransaction.Retransmission());
+            case NonInviteServerTransaction t -> t.fire(new NonInviteServerTransaction.Retransmission());
+            default -> throw new AssertionError(txn);
+        }
+    }
+
+    /** 17.2.3: an ACK matches the INVITE transaction whose response carried its To tag. */
+    private void ack(SipRequest ack, Hop from, String toTag) {
+        InviteServerTransaction ist = findInvite(ack, toTag);
+        if (ist == null && !ack.topVia().rfc3261Branch()) {
+            InviteServerTransaction initial = findInvite(ServerKey.of(ack, INVITE, ""));
+            ist = initial != null && initial.toTag().equals(toTag) ? initial : null;
+        }
+        if (ist != null && ist.fire(new InviteServerTransaction.Ack())) {
+            return;
+        }
+        uas2xx.acked(ack);
+        tu.onAck(ack, from);
+    }
+
+    /** RFC 3261 9.2: the CANCEL's own transaction answers it; a pending INVITE gets 487. */
+    private void cancel(SipRequest cancel, NonInviteServerTransaction own, String toTag) {
+        InviteServerTransaction invite = findInvite(cancel, toTag);
+        if (invite == null || invite.isTerminated()) {
+            LOG.debug("{}: CANCEL matches no transaction", Messages.describe(cancel));
+            own.respond(Messages.reply(cancel, 481, Ids.tag()).build());
+            return;
+        }
+        // the CANCEL's 200 goes first, and the 487 carries the same To tag (RFC 3261 9.2)
+        String tag = invite.toTag().isEmpty() ? Ids.tag() : invite.toTag();
+        own.respond(Messages.reply(cancel, 200, tag).build());
+        if (invite.cancelledByPeer(tag)) {
+            tu.onCancel(invite, cancel);
+        }
+    }
+
+    private InviteServerTransaction findInvite(SipRequest r, String toTag) {
+        return findInvite(ServerKey.of(r, INVITE, toTag));
+    }
+
+    private InviteServerTransaction findInvite(ServerKey key) {
+        return servers.get(key) instanceof InviteServerTransaction t ? t : null;
+    }
+
+    private void overloaded(SipRequest r, Hop from) {
+        counters.overloadRejected.increment();
+        LOG.debug("{}: overloaded, {} answered 503", Messages.describe(r), r.method());
+        SipResponse busy = Messages.reply(r, 503, Ids.tag())
+                .header("Retry-After", limits.retryAfterSeconds()).build();
+        try {
+            env.sender().send(busy, ResponseRouting.route(r.topVia(), from));
+        } catch (TransportException e) {
+            counters.transportErrors.increment();
+            LOG.debug("{}: 503 could not be sent: {}", Messages.describe(r), e.getMessage());
+        }
+    }
+
+    private void response(SipResponse r, Hop from) {
+        String method = r.cseq().method();
+        if (r.success() && INVITE.equals(method) && acks.resendFor(r)) {
+            return;
+        }
+        String branch = r.topVia().branch().orElse(null);
+        Transaction<?> txn = branch == null ? null : clients.get(new ClientKey(branch, method));
+        boolean taken = switch (txn) {
+            case null -> false;
+            case InviteClientTransaction t -> t.fire(new InviteClientTransaction.Received(r));
+            case NonInviteClientTransaction t -> t.fire(new NonInviteClientTransaction.Received(r));
+            default -> throw new AssertionError(txn);
+        };
+        if (!taken) {
+            tu.onResponse(r, from);
+        }
+    }
+
+    /** The state machines' way up; runs with a transaction's lock held. */
+    private final class LayerHooks implements Hooks {
+        @Override
+        public void terminated(Transaction<?> txn) {
+            switch (txn) {
+                case InviteClientTransaction t -> forget(clients, t, counters.inviteClient);
+                case NonInviteClientTransaction t -> forget(clients, t, counters.nonInviteClient);
+                case InviteServerTransaction t -> forget(servers, t, counters.inviteServer);
+                case NonInviteServerTransaction t -> forget(servers, t, counters.nonInviteServer);
+            }
+        }
+
+        private void forget(ConcurrentHashMap<?, Transaction<?>> map, Transaction<?> txn,
+                            java.util.concurrent.atomic.AtomicInteger live) {
+            if (map.remove(txn.key, txn)) {
+                live.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void timeout(ServerTransaction txn) {
+            tu.onTimeout(txn);
+        }
+
+        @Override
+        public void transportError(ServerTransaction txn, TransportException error) {
+            tu.onTransportError(txn, error);
+        }
+
+        @Override
+        public void sent2xx(InviteServerTransaction txn, SipResponse response) {
+            uas2xx.start(txn, response);
+        }
+
+        @Override
+        public void sendCancel(SipRequest cancel, Hop hop) {
+            try {
+                sendRequest(cancel, hop, CANCEL_LISTENER);
+            } catch (IllegalStateException e) {
+                LOG.debug("{}: CANCEL already under way", Messages.describe(cancel));
+            }
+        }
+    }
+}

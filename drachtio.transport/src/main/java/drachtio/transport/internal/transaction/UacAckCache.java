@@ -1,0 +1,71 @@
+package drachtio.transport.internal.transaction;
+
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.transport.internal.Hop;
+import drachtio.transport.internal.TimerService;
+import drachtio.transport.internal.TransportException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UAC core's memory of the ACKs it sent for 2xx responses (RFC 3261 13.2.2.4): a
+ * retransmitted 2xx means the ACK was lost, so the same ACK goes out again. Each ACK is kept
+ * for 64*T1, as long as the UAS may retransmit.
+ */
+final class UacAckCache {
+    private static final Logger LOG = LoggerFactory.getLogger(UacAckCache.class);
+
+    private record Entry(SipRequest ack, Hop hop, TimerService.Timer expiry) {}
+
+    private final Env env;
+    private final ConcurrentHashMap<DialogAckKey, Entry> acks = new ConcurrentHashMap<>();
+
+    UacAckCache(Env env) {
+        this.env = env;
+    }
+
+    /**
+     * Sends the ACK for a 2xx and keeps it for retransmitted 2xx responses.
+     *
+     * @throws TransportException when it cannot be sent; it is kept all the same, as a
+     *     retransmitted 2xx gives another chance
+     */
+    void send(SipRequest ack, Hop hop) {
+        DialogAckKey key = DialogAckKey.of(ack);
+        TimerService.Timer expiry = env.timers().schedule(env.sip().timeout(),
+                () -> acks.computeIfPresent(key, (k, e) -> e.ack() == ack ? null : e));
+        Entry old = acks.put(key, new Entry(ack, hop, expiry));
+        if (old != null) {
+            old.expiry().cancel();
+        }
+        env.sender().send(ack, hop);
+    }
+
+    /**
+     * @param response a 2xx to an INVITE
+     * @return whether an ACK was kept for it and was sent again
+     */
+    boolean resendFor(SipResponse response) {
+        Entry e = acks.get(DialogAckKey.of(response));
+        if (e == null) {
+            return false;
+        }
+        LOG.debug("{}: 2xx retransmitted, sending the ACK again", e.ack().callId());
+        env.counters().retransmissionsAbsorbed.increment();
+        try {
+            env.counters().retransmissionsSent.increment();
+            env.sender().send(e.ack(), e.hop());
+        } catch (TransportException ex) {
+            env.counters().transportErrors.increment();
+            LOG.debug("{}: ACK could not be sent again: {}", e.ack().callId(), ex.getMessage());
+        }
+        return true;
+    }
+
+    /** @return how many ACKs are kept */
+    int size() {
+        return acks.size();
+    }
+}

@@ -1,0 +1,103 @@
+package drachtio.transport.internal.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real sipp (Debian package sip-tester) on 127.0.0.1 and reports how its calls went.
+ * Every run is bounded: sipp's own -timeout plus a hard kill.
+ */
+final class Sipp {
+    /** What a sipp run ended with. */
+    record Result(int exitCode, String output) {
+        /** sipp exits 0 only when every call succeeded. */
+        boolean allSucceeded() {
+            return exitCode == 0;
+        }
+
+        /** @return the count sipp printed for a statistic such as "Successful call" or "Failed call" */
+        long count(String statistic) {
+            long last = -1;
+            for (String line : output.split("\n")) {
+                if (line.contains(statistic)) {
+                    String[] parts = line.split("\\|");
+                    if (parts.length >= 3) {
+                        try {
+                            last = Long.parseLong(parts[2].trim());
+                        } catch (NumberFormatException e) {
+                            // header lines carry no number
+                        }
+                    }
+                }
+            }
+            return last;
+        }
+    }
+
+    private Sipp() {
+    }
+
+    static Path scenario(String name) {
+        return Path.of("src/test/resources/sipp", name).toAbsolutePath();
+    }
+
+    /** @return a free local UDP and TCP port for sipp to bind (asked of the OS, then released) */
+    static int freePort() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = tcp.getLocalPort();
+                try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException e) {
+                    // taken on UDP: try another
+                }
+            }
+        }
+        throw new IOException("no free port found");
+    }
+
+    /**
+     * @param limit the longest the run may take
+     * @param args sipp arguments (the address, -sn/-sf, -m, -t ...); -nostdin, -i, -timeout and
+     *     -timeout_error are added
+     * @return the result
+     */
+    static Result run(Duration limit, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-nostdin", "-i", "127.0.0.1", "-timeout",
+                limit.toSeconds() + "s", "-timeout_error", "-max_recv_loops", "1000"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("sipp", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
+                .directory(Files.createTempDirectory("sipp").toFile()).start();
+        boolean done = p.waitFor(limit.toSeconds() + 15, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(out);
+        Files.deleteIfExists(out);
+        assertThat(done).as("sipp did not stop by itself: %s", output).isTrue();
+        return new Result(p.exitValue(), output);
+    }
+
+    /** Fails with a clear message when sipp is missing (.ci/run installs sip-tester). */
+    static void requireInstalled() throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("sipp is not installed: apt-get install -y sip-tester", e);
+        }
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+    }
+}

@@ -1,0 +1,272 @@
+package drachtio.transport.internal.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.transport.SipTimers;
+import org.junit.jupiter.api.Test;
+
+/** The layer's server side: matching (17.2.3), CANCEL (9.2), ACK, overload, leaks. */
+class TransactionLayerServerTest {
+    private final VirtualClock clock = new VirtualClock();
+    private final RecordingSender sender = new RecordingSender(clock);
+    private final RecordingTu tu = new RecordingTu();
+    private TransactionLayer layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu,
+            TransactionLayer.Limits.defaults());
+
+    private static SipResponse reply(ServerTransaction t, int status) {
+        return SipResponse.replyTo(t.request(), status).setHeader("To", "<sip:bob@example.com>;tag=uas").build();
+    }
+
+    @Test
+    void newRequestMakesAServerTransactionForTheTu() {
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
+        assertThat(tu.requests).singleElement().satisfies(t -> {
+            assertThat(t.request().method().name()).isEqualTo("OPTIONS");
+            assertThat(t.source()).isEqualTo(Sip.UDP);
+            assertThat(t.branch()).isEqualTo("z9hG4bKo1");
+        });
+        assertThat(layer.stats().nonInviteServers()).isEqualTo(1);
+    }
+
+    @Test
+    void retransmittedRequestIsAbsorbedAndTheLastResponseResent() {
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
+        assertThat(sender.sent).isEmpty();
+        tu.requests.getFirst().respond(reply(tu.requests.getFirst(), 200));
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(1);
+        assertThat(sender.responses(200)).hasSize(2);
+        assertThat(layer.stats().retransmissionsAbsorbed()).isEqualTo(2);
+    }
+
+    @Test
+    void sameBranchFromAnotherSentByIsAnotherTransaction() {
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
+        String other = new String(Sip.request("OPTIONS", "z9hG4bKo1", 1, null).toBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("192.0.2.9:5060;branch", "192.0.2.77:5060;branch").replace("\r\n", "\n");
+        layer.onMessage(Sip.parse(other), Sip.UDP);
+        assertThat(tu.requests).hasSize(2);
+    }
+
+    @Test
+    void cancelOfAPendingInviteAnswers200And487AndTellsTheTu() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 180));
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi1", 1, null), Sip.UDP);
+        assertThat(sender.responses(487)).singleElement().satisfies(r -> {
+            assertThat(r.cseq().method()).isEqualTo("INVITE");
+            assertThat(r.to().tag()).contains("uas");
+        });
+        assertThat(sender.responses(200)).singleElement().satisfies(r -> {
+            assertThat(r.cseq().method()).isEqualTo("CANCEL");
+            assertThat(r.to().tag()).contains("uas");
+        });
+        assertThat(tu.cancels).singleElement().satisfies(c -> assertThat(c.method().name()).isEqualTo("CANCEL"));
+        assertThat(tu.requests).hasSize(1);
+        assertThat(invite.finalSent()).isTrue();
+        assertThat(invite.respond(reply(invite, 200))).isFalse();
+        assertThat(sender.responses()).extracting(r -> r.status() + " " + r.cseq().method())
+                .containsSubsequence("200 CANCEL", "487 INVITE");
+    }
+
+    @Test
+    void cancelBeforeAnyResponseUsesOneToTagForThe200AndThe487() {
+        layer.onMessage(Sip.invite("z9hG4bKi9"), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi9", 1, null), Sip.UDP);
+        String cancelTag = sender.responses(200).getFirst().to().tag().orElseThrow();
+        assertThat(sender.responses(487)).singleElement()
+                .satisfies(r -> assertThat(r.to().tag()).contains(cancelTag));
+    }
+
+    @Test
+    void retransmittedCancelIsAbsorbedByItsOwnTransaction() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi1", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi1", 1, null), Sip.UDP);
+        assertThat(sender.responses(200)).hasSize(2);
+        assertThat(sender.responses(487)).hasSize(1);
+        assertThat(tu.cancels).hasSize(1);
+    }
+
+    @Test
+    void cancelAfterTheFinalResponseGets200Only() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKi1", 1, null), Sip.UDP);
+        assertThat(sender.responses()).extracting(SipResponse::status).containsExactly(200, 200);
+        assertThat(sender.responses(487)).isEmpty();
+        assertThat(tu.cancels).isEmpty();
+    }
+
+    @Test
+    void cancelMatchingNothingGets481() {
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKnothing", 1, null), Sip.UDP);
+        assertThat(sender.responses()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(481);
+            assertThat(r.to().tag()).isPresent();
+        });
+        assertThat(tu.cancels).isEmpty();
+        assertThat(tu.requests).isEmpty();
+    }
+
+    @Test
+    void ackForANonSuccessFinalIsAbsorbedByTheInviteTransaction() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 486));
+        layer.onMessage(Sip.request("ACK", "z9hG4bKi1", 1, "uas"), Sip.UDP);
+        assertThat(tu.acks).isEmpty();
+        clock.advanceMillis(10_000);
+        assertThat(sender.responses(486)).hasSize(1);
+        assertThat(layer.live()).isZero();
+    }
+
+    @Test
+    void ackForA2xxGoesToTheTuAndStopsTheUasCoreRetransmissions() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        clock.advanceMillis(1_600);
+        assertThat(sender.timesOf(200)).containsExactly(0L, 500L, 1500L);
+        layer.onMessage(Sip.request("ACK", "z9hG4bKack1", 1, "uas"), Sip.UDP);
+        assertThat(tu.acks).hasSize(1);
+        assertThat(layer.pendingAcks()).isZero();
+        clock.advanceMillis(40_000);
+        assertThat(sender.responses(200)).hasSize(3);
+        assertThat(tu.ackTimeouts).isEmpty();
+    }
+
+    @Test
+    void uasCoreRetransmitsA2xxAtT1DoublingToT2UntilItGivesUpAt64T1() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        clock.advanceMillis(31_999);
+        assertThat(sender.timesOf(200)).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11_500L, 15_500L,
+                19_500L, 23_500L, 27_500L, 31_500L);
+        assertThat(tu.ackTimeouts).isEmpty();
+        clock.advanceMillis(1);
+        assertThat(tu.ackTimeouts).extracting(SipResponse::status).containsExactly(200);
+        assertThat(layer.pendingAcks()).isZero();
+        assertThat(layer.live()).isZero();
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void uasCoreDoesNotRetransmitOverTcpButStillWaitsForTheAck() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        clock.advanceMillis(32_000);
+        assertThat(sender.responses(200)).hasSize(1);
+        assertThat(tu.ackTimeouts).hasSize(1);
+    }
+
+    @Test
+    void failed2xxRetransmissionStopsAndTellsTheTu() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        sender.failing = true;
+        clock.advanceMillis(500);
+        assertThat(tu.transportErrors).hasSize(1);
+        assertThat(layer.pendingAcks()).isZero();
+        clock.advanceMillis(40_000);
+        assertThat(tu.ackTimeouts).isEmpty();
+        assertThat(layer.live()).isZero();
+    }
+
+    @Test
+    void retransmittedInviteAfterA2xxIsAbsorbedWithoutResending() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
+        assertThat(sender.responses(200)).hasSize(1);
+        assertThat(tu.requests).hasSize(1);
+    }
+
+    @Test
+    void rfc2543PeersAreMatchedByDialogCSeqAndTopVia() {
+        SipRequest invite = Sip.request("INVITE", "old-branch", 5, null);
+        layer.onMessage(invite, Sip.UDP);
+        layer.onMessage(Sip.request("INVITE", "old-branch", 5, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(1);
+        ServerTransaction t = tu.requests.getFirst();
+        t.respond(reply(t, 404));
+        layer.onMessage(Sip.request("INVITE", "old-branch", 5, null), Sip.UDP);
+        assertThat(sender.responses(404)).hasSize(2);
+        // the ACK carries the To tag of the 404 and matches the INVITE transaction
+        layer.onMessage(Sip.request("ACK", "old-branch", 5, "uas"), Sip.UDP);
+        assertThat(tu.acks).isEmpty();
+        // a different CSeq is a new transaction
+        layer.onMessage(Sip.request("INVITE", "old-branch", 6, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(2);
+    }
+
+    @Test
+    void rfc2543RequestWithoutBranchIsMatchedToo() {
+        layer.onMessage(Sip.request("OPTIONS", null, 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", null, 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(1);
+        assertThat(layer.stats().retransmissionsAbsorbed()).isEqualTo(1);
+    }
+
+    @Test
+    void rfc2543CancelFindsItsInvite() {
+        layer.onMessage(Sip.request("INVITE", "old-branch", 5, null), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "old-branch", 5, null), Sip.UDP);
+        assertThat(sender.responses(487)).hasSize(1);
+        assertThat(tu.cancels).hasSize(1);
+    }
+
+    @Test
+    void overloadAnswers503WithRetryAfterAndKeepsNoState() {
+        layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu, new TransactionLayer.Limits(2, 7));
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKa", 1, null), Sip.UDP);
+        layer.onMessage(Sip.invite("z9hG4bKb"), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKc", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKc", 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(2);
+        assertThat(sender.responses(503)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.header("Retry-After")).contains("7");
+            assertThat(r.to().tag()).isPresent();
+        });
+        assertThat(layer.stats().overloadRejected()).isEqualTo(2);
+        assertThat(layer.live()).isEqualTo(2);
+        layer.onMessage(Sip.request("ACK", "z9hG4bKack", 1, "x"), Sip.UDP);
+        assertThat(tu.acks).hasSize(1);
+    }
+
+    @Test
+    void everyServerTransactionIsForgottenOnceItsTimersRunOut() {
+        tu.answer = t -> t.respond(reply(t, t.request().method().name().equals("INVITE") ? 486 : 200));
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKa", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("REGISTER", "z9hG4bKb", 1, null), Sip.TCP);
+        layer.onMessage(Sip.invite("z9hG4bKc"), Sip.UDP);
+        layer.onMessage(Sip.request("ACK", "z9hG4bKc", 1, "uas"), Sip.UDP);
+        layer.onMessage(Sip.invite("z9hG4bKd"), Sip.UDP);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKzzz", 1, null), Sip.UDP);
+        assertThat(layer.live()).isEqualTo(4);
+        clock.advanceMillis(64_000);
+        assertThat(layer.live()).isZero();
+        assertThat(layer.stats().live()).isZero();
+        assertThat(layer.pendingAcks()).isZero();
+        assertThat(clock.pending()).isZero();
+        assertThat(tu.timeouts).hasSize(1);
+    }
+
+    @Test
+    void brokenRequestsAreDroppedAndCounted() {
+        SipRequest noVia = (SipRequest) Sip.parse("OPTIONS sip:bob@192.0.2.1 SIP/2.0\nFrom: <sip:a@b>;tag=1\n"
+                + "To: <sip:b@c>\nCall-ID: x\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n");
+        layer.onMessage(noVia, Sip.UDP);
+        assertThat(tu.requests).isEmpty();
+        assertThat(layer.stats().dropped()).isEqualTo(1);
+    }
+}
