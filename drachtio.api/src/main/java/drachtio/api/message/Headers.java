@@ -204,7 +204,9 @@ public final class Headers implements Iterable<Header> {
      */
     public int indexOf(String key, int from) {
         for (int i = from; i < count; i++) {
-            if (keys[i].equals(key)) {
+            String k = keys[i];
+            // well-known keys are shared instances (HeaderNames.key), so identity usually decides
+            if (k == key || k.equals(key)) {
                 return i;
             }
         }
@@ -247,18 +249,22 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> Optional<T> first(String name, Class<T> type) {
-        String key = HeaderNames.key(name);
+        return Optional.ofNullable(firstTyped(HeaderNames.key(name), name, type));
+    }
+
+    /**
+     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key.
+     *
+     * @return the first value, or {@code null} when the header is absent
+     */
+    <T> T firstTyped(String key, String name, Class<T> type) {
         int i = indexOf(key, 0);
         if (i < 0) {
-            return Optional.empty();
+            return null;
         }
         HeaderParser<T> parser = parser(key, name, type);
         Object v = typed(i, parser);
-        if (parser.listValued()) {
-            List<?> list = (List<?>) v;
-            return Optional.of(type.cast(list.getFirst()));
-        }
-        return Optional.of(type.cast(v));
+        return type.cast(parser.listValued() ? ((List<?>) v).getFirst() : v);
     }
 
     /**
@@ -274,7 +280,11 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> List<T> all(String name, Class<T> type) {
-        String key = HeaderNames.key(name);
+        return allTyped(HeaderNames.key(name), name, type);
+    }
+
+    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key. */
+    <T> List<T> allTyped(String key, String name, Class<T> type) {
         int i = indexOf(key, 0);
         if (i < 0) {
             return List.of();
