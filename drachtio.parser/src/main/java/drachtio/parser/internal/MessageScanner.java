@@ -10,6 +10,9 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -290,7 +293,7 @@ public final class MessageScanner {
         }
         for (int i = 0; i < METHOD_BYTES.length; i++) {
             byte[] m = METHOD_BYTES[i];
-            if (m.length == len && m[0] == b[off] && Arrays.equals(m, 0, len, b, off, end)) {
+            if (m.length == len && same(m, b, off)) {
                 return METHODS[i];
             }
         }
@@ -303,13 +306,40 @@ public final class MessageScanner {
     }
 
     private static String version(byte[] b, int off, int end) {
-        if (end - off == 7 && Arrays.equals(b, off, end, SIP_2_0_BYTES, 0, 7)) {
+        if (end - off == 7 && same(SIP_2_0_BYTES, b, off)) {
             return SIP_2_0;
         }
         return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
     }
 
     private static final byte[] SIP_2_0_BYTES = SIP_2_0.getBytes(StandardCharsets.US_ASCII);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether the eight octets at {@code q} are all printable ASCII or space: none below 0x20
+     * (CR, LF, HT, controls), none equal to DEL, none with the high bit (non-ASCII). SWAR: a
+     * borrow out of a byte sets its high bit.
+     */
+    private static boolean plain(byte[] b, int q) {
+        long x = (long) LONGS.get(b, q);
+        long below = x - 0x20 * ONES;
+        long del = x ^ (0x7f * ONES);
+        long isDel = (del - ONES) & ~del;
+        return ((below | x | isDel) & HIGHS) == 0;
+    }
+
+    /** A plain loop: for a handful of octets it beats Arrays.equals and its vectorised mismatch. */
+    private static boolean same(byte[] expected, byte[] b, int off) {
+        for (int i = 0; i < expected.length; i++) {
+            if (b[off + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private void response(byte[] b, int off, int sp1, int eol) {
         request = false;
@@ -376,17 +406,20 @@ public final class MessageScanner {
             q = fold;
         }
         int valueStart = q;
-        int valueEnd = q;
         while (true) {
+            // eight octets at a time while none is a control character, DEL or non-ASCII
+            while (q + 8 <= limit && plain(b, q)) {
+                q += 8;
+            }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
             }
             byte c = b[q];
-            if (c > ' ' && c != 0x7f) {
-                valueEnd = ++q;
+            if (c >= ' ' && c != 0x7f) {
+                q++;
                 continue;
             }
-            if (c == ' ' || c == '\t') {
+            if (c == '\t') {
                 q++;
                 continue;
             }
@@ -405,7 +438,11 @@ public final class MessageScanner {
                 // a control character may only appear escaped, as a quoted-pair (RFC 3261 25.1)
                 throw error("control character in header field", q);
             }
-            valueEnd = ++q;
+            q++;
+        }
+        int valueEnd = q;
+        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
+            valueEnd--;
         }
         if (q - lineStart > limits.maxLineLength()) {
             throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
