@@ -51,7 +51,8 @@ public final class HeaderNames {
             canonical.put(key, name);
         }
         COMPACT.forEach((c, name) -> {
-            String key = name.toLowerCase(Locale.ROOT);
+            // the same String instance as the long form's key, so keys may be compared by identity
+            String key = keys.get(name);
             keys.put(String.valueOf(c), key);
             keys.put(String.valueOf(Character.toUpperCase(c)), key);
         });
@@ -64,7 +65,8 @@ public final class HeaderNames {
 
     /**
      * The lookup key of a header name: the long form in lower case. {@code "v"}, {@code "VIA"}
-     * and {@code "Via"} all give {@code "via"}.
+     * and {@code "Via"} all give {@code "via"}, and for well-known headers always the same
+     * {@code String} instance.
      *
      * @param name a header name as written
      * @return its key

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,8 @@ public final class Headers implements Iterable<Header> {
     private final int count;
     private final String[] names;
     private final String[] keys;
-    private final String[] values;
+    /** Decoded values; for wire headers made on first access. */
+    private String[] values;
     private final byte[] source;
     /** Per header: value start, value end, flags (stride 3); null for built headers. */
     private final int[] ranges;
@@ -79,7 +81,7 @@ public final class Headers implements Iterable<Header> {
         if (names.length < count || keys.length < count || ranges.length < count * 3) {
             throw new IllegalArgumentException("arrays shorter than the header count");
         }
-        return new Headers(count, names, keys, new String[count], source, ranges);
+        return new Headers(count, names, keys, null, source, ranges);
     }
 
     /** @return the number of header fields */
@@ -92,6 +94,7 @@ public final class Headers implements Iterable<Header> {
      * @return the name of that field as written
      */
     public String name(int index) {
+        Objects.checkIndex(index, count);
         return names[index];
     }
 
@@ -100,10 +103,16 @@ public final class Headers implements Iterable<Header> {
      * @return the value of that field, folding replaced by a space
      */
     public String value(int index) {
-        String v = values[index];
+        Objects.checkIndex(index, count);
+        String[] cache = values;
+        if (cache == null) {
+            cache = new String[count];
+            values = cache;
+        }
+        String v = cache[index];
         if (v == null) {
             v = decode(index);
-            values[index] = v;
+            cache[index] = v;
         }
         return v;
     }
@@ -159,7 +168,7 @@ public final class Headers implements Iterable<Header> {
     }
 
     private CharSequence chars(int i) {
-        if (ranges != null && values[i] == null && (ranges[i * 3 + 2] & SLOW) == 0) {
+        if (ranges != null && (values == null || values[i] == null) && (ranges[i * 3 + 2] & SLOW) == 0) {
             return new AsciiChars(source, ranges[i * 3], ranges[i * 3 + 1] - ranges[i * 3]);
         }
         return value(i);
@@ -195,7 +204,9 @@ public final class Headers implements Iterable<Header> {
      */
     public int indexOf(String key, int from) {
         for (int i = from; i < count; i++) {
-            if (keys[i].equals(key)) {
+            String k = keys[i];
+            // well-known keys are shared instances (HeaderNames.key), so identity usually decides
+            if (k == key || k.equals(key)) {
                 return i;
             }
         }
@@ -238,18 +249,22 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> Optional<T> first(String name, Class<T> type) {
-        String key = HeaderNames.key(name);
+        return Optional.ofNullable(firstTyped(HeaderNames.key(name), name, type));
+    }
+
+    /**
+     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key.
+     *
+     * @return the first value, or {@code null} when the header is absent
+     */
+    <T> T firstTyped(String key, String name, Class<T> type) {
         int i = indexOf(key, 0);
         if (i < 0) {
-            return Optional.empty();
+            return null;
         }
         HeaderParser<T> parser = parser(key, name, type);
         Object v = typed(i, parser);
-        if (parser.listValued()) {
-            List<?> list = (List<?>) v;
-            return Optional.of(type.cast(list.getFirst()));
-        }
-        return Optional.of(type.cast(v));
+        return type.cast(parser.listValued() ? ((List<?>) v).getFirst() : v);
     }
 
     /**
@@ -265,7 +280,11 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> List<T> all(String name, Class<T> type) {
-        String key = HeaderNames.key(name);
+        return allTyped(HeaderNames.key(name), name, type);
+    }
+
+    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key. */
+    <T> List<T> allTyped(String key, String name, Class<T> type) {
         int i = indexOf(key, 0);
         if (i < 0) {
             return List.of();

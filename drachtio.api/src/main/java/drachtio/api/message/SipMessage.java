@@ -59,70 +59,78 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** @return every Via value, top first */
     default List<Via> vias() {
-        return headers().all("Via", Via.class);
+        return headers().allTyped(Keys.VIA, "Via", Via.class);
     }
 
     /** @return the top Via */
     default Via topVia() {
-        return required("Via", Via.class);
+        return required(Keys.VIA, "Via", Via.class);
     }
 
     /** @return the From address */
     default Address from() {
-        return required("From", Address.class);
+        return required(Keys.FROM, "From", Address.class);
     }
 
     /** @return the To address */
     default Address to() {
-        return required("To", Address.class);
+        return required(Keys.TO, "To", Address.class);
     }
 
     /** @return the Call-ID */
     default String callId() {
-        return required("Call-ID", String.class);
+        return required(Keys.CALL_ID, "Call-ID", String.class);
     }
 
     /** @return the CSeq */
     default CSeq cseq() {
-        return required("CSeq", CSeq.class);
+        return required(Keys.CSEQ, "CSeq", CSeq.class);
     }
 
     /** @return every Contact value in order */
     default List<Contact> contacts() {
-        return headers().all("Contact", Contact.class);
+        return headers().allTyped(Keys.CONTACT, "Contact", Contact.class);
     }
 
     /** @return every Route value in order */
     default List<Address> routes() {
-        return headers().all("Route", Address.class);
+        return headers().allTyped(Keys.ROUTE, "Route", Address.class);
     }
 
     /** @return every Record-Route value in order */
     default List<Address> recordRoutes() {
-        return headers().all("Record-Route", Address.class);
+        return headers().allTyped(Keys.RECORD_ROUTE, "Record-Route", Address.class);
     }
 
     /** @return the Max-Forwards value */
     default OptionalInt maxForwards() {
-        return header("Max-Forwards", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return optionalInt(headers().firstTyped(Keys.MAX_FORWARDS, "Max-Forwards", Integer.class));
     }
 
     /** @return the Expires value in seconds */
     default OptionalInt expires() {
-        return header("Expires", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return optionalInt(headers().firstTyped(Keys.EXPIRES, "Expires", Integer.class));
     }
 
     /** @return the Content-Length header's value (not the body size) */
     default OptionalInt contentLength() {
-        return header("Content-Length", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return optionalInt(headers().firstTyped(Keys.CONTENT_LENGTH, "Content-Length", Integer.class));
     }
 
     /** @return the Content-Type */
     default Optional<ContentType> contentType() {
-        return header("Content-Type", ContentType.class);
+        return Optional.ofNullable(headers().firstTyped(Keys.CONTENT_TYPE, "Content-Type", ContentType.class));
     }
 
-    private <T> T required(String name, Class<T> type) {
-        return header(name, type).orElseThrow(() -> new SipParseException("missing " + name + " header", -1));
+    private <T> T required(String key, String name, Class<T> type) {
+        T value = headers().firstTyped(key, name, type);
+        if (value == null) {
+            throw new SipParseException("missing " + name + " header", -1);
+        }
+        return value;
+    }
+
+    private static OptionalInt optionalInt(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 }

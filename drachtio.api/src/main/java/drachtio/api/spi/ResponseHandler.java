@@ -17,9 +17,9 @@ public interface ResponseHandler {
      * exactly once.
      *
      * @param response the final response
-     * @param local whether the stack made it rather than received it
+     * @param outcome whether it was received, or why the stack made it
      */
-    void onFinal(SipResponse response, boolean local);
+    void onFinal(SipResponse response, Outcome outcome);
 
     /**
      * A further 2xx to an INVITE (a fork, or a retransmission before the ACK was sent).

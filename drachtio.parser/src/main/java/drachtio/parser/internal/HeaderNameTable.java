@@ -8,13 +8,14 @@ import java.util.Locale;
 
 /**
  * Turns header-name octets into the name and key strings without allocating for well-known
- * headers written in their usual spelling: a small open hash over length and end characters,
- * compared ignoring ASCII case.
+ * headers written in their usual spelling: a small open hash over the name's octets folded to
+ * lower case, which the scanner computes while it reads the name.
  */
 final class HeaderNameTable {
     private static final int SIZE = 512;
     private static final String[] SPELLING = new String[SIZE];
     private static final byte[][] LOWER = new byte[SIZE][];
+    private static final byte[][] EXACT = new byte[SIZE][];
     private static final String[] KEY = new String[SIZE];
 
     static {
@@ -27,12 +28,14 @@ final class HeaderNameTable {
         }
         for (String s : spellings) {
             byte[] lower = s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-            int h = slot(lower, 0, lower.length);
+            byte[] exact = s.getBytes(StandardCharsets.US_ASCII);
+            int h = slot(hash(exact, 0, exact.length));
             while (SPELLING[h] != null) {
                 h = (h + 1) & (SIZE - 1);
             }
             SPELLING[h] = s;
             LOWER[h] = lower;
+            EXACT[h] = exact;
             KEY[h] = HeaderNames.key(s);
         }
     }
@@ -40,13 +43,17 @@ final class HeaderNameTable {
     private HeaderNameTable() {
     }
 
-    private static int slot(byte[] b, int start, int len) {
-        int h = len * 31 + (b[start] | 0x20);
-        h = h * 31 + (b[start + len - 1] | 0x20);
-        if (len > 2) {
-            h = h * 31 + (b[start + (len >> 1)] | 0x20);
+    /** The hash the scanner computes while reading a name: 31*h + (octet | 0x20) over its octets. */
+    static int hash(byte[] b, int start, int len) {
+        int h = 0;
+        for (int i = start; i < start + len; i++) {
+            h = 31 * h + (b[i] | 0x20);
         }
-        return (h ^ (h >>> 7)) & (SIZE - 1);
+        return h;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 9) ^ (hash >>> 17)) & (SIZE - 1);
     }
 
     /**
@@ -55,44 +62,52 @@ final class HeaderNameTable {
      * @param b octets
      * @param start first octet of the name
      * @param len its length, at least 1
-     * @param out receives name at [0] and key at [1]
+     * @param hash {@link #hash} of the name
+     * @return {@code slot << 1} when the octets spell a known name exactly, {@code slot << 1 | 1}
+     *     when they spell it in another case, -1 when the name is not known
      */
-    static void resolve(byte[] b, int start, int len, String[] out) {
-        int h = slot(b, start, len);
+    static int find(byte[] b, int start, int len, int hash) {
+        int h = slot(hash);
         while (SPELLING[h] != null) {
-            byte[] lower = LOWER[h];
-            if (lower.length == len && equalsIgnoreCase(lower, b, start)) {
-                String spelling = SPELLING[h];
-                out[0] = sameCase(spelling, b, start) ? spelling : new String(b, start, len, StandardCharsets.ISO_8859_1);
-                out[1] = KEY[h];
-                return;
+            byte[] exact = EXACT[h];
+            if (exact.length == len) {
+                int same = compare(exact, LOWER[h], b, start);
+                if (same != DIFFERENT) {
+                    return h << 1 | (same == EXACT_CASE ? 0 : 1);
+                }
             }
             h = (h + 1) & (SIZE - 1);
         }
-        String name = new String(b, start, len, StandardCharsets.ISO_8859_1);
-        out[0] = name;
-        out[1] = HeaderNames.key(name);
+        return -1;
     }
 
-    private static boolean equalsIgnoreCase(byte[] lower, byte[] b, int start) {
-        for (int i = 0; i < lower.length; i++) {
-            int c = b[start + i];
-            if (c >= 'A' && c <= 'Z') {
-                c |= 0x20;
-            }
-            if (c != lower[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** @param found a result of {@link #find} @return the known name's usual spelling */
+    static String spelling(int found) {
+        return SPELLING[found >> 1];
     }
 
-    private static boolean sameCase(String spelling, byte[] b, int start) {
-        for (int i = 0; i < spelling.length(); i++) {
-            if (spelling.charAt(i) != b[start + i]) {
-                return false;
+    /** @param found a result of {@link #find} @return the known name's key */
+    static String key(int found) {
+        return KEY[found >> 1];
+    }
+
+    private static final int DIFFERENT = 0;
+    private static final int EXACT_CASE = 1;
+    private static final int OTHER_CASE = 2;
+
+    /** One pass: whether the octets spell the name exactly, in another case, or not at all. */
+    private static int compare(byte[] exact, byte[] lower, byte[] b, int start) {
+        int result = EXACT_CASE;
+        for (int i = 0; i < exact.length; i++) {
+            byte c = b[start + i];
+            if (c != exact[i]) {
+                if ((c | 0x20) != lower[i] || !Chars.isAlpha(c)) {
+                    return DIFFERENT;
+                }
+                result = OTHER_CASE;
             }
         }
-        return true;
+        return result;
     }
+
 }

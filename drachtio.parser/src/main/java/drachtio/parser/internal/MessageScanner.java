@@ -1,6 +1,7 @@
 package drachtio.parser.internal;
 
 import drachtio.api.header.Uri;
+import drachtio.api.message.HeaderNames;
 import drachtio.api.message.Headers;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
@@ -9,6 +10,9 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,6 +27,9 @@ import java.util.Arrays;
 public final class MessageScanner {
     private static final int SLOW = 1;
     private static final String SIP_2_0 = "SIP/2.0";
+    private static final int INITIAL_FIELDS = 12;
+    /** The key HeaderNames gives every spelling of Content-Length; compared by identity. */
+    private static final String CONTENT_LENGTH = HeaderNames.key("Content-Length");
     private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
         Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
         Method.MESSAGE, Method.UPDATE};
@@ -35,7 +42,6 @@ public final class MessageScanner {
     }
 
     private final ParserLimits limits;
-    private final String[] nameOut = new String[2];
 
     // the head being scanned
     private int start;
@@ -181,9 +187,10 @@ public final class MessageScanner {
     private void scanHead(byte[] b, int off, int limit) {
         start = off;
         count = 0;
-        names = new String[16];
-        keys = new String[16];
-        ranges = new int[48];
+        // most messages carry 8 to 14 header fields
+        names = new String[INITIAL_FIELDS];
+        keys = new String[INITIAL_FIELDS];
+        ranges = new int[INITIAL_FIELDS * 3];
         contentLength = -1;
         contentLengthAt = -1;
         int p = startLine(b, off, limit);
@@ -286,7 +293,7 @@ public final class MessageScanner {
         }
         for (int i = 0; i < METHOD_BYTES.length; i++) {
             byte[] m = METHOD_BYTES[i];
-            if (m.length == len && Arrays.equals(m, 0, len, b, off, end)) {
+            if (m.length == len && same(m, b, off)) {
                 return METHODS[i];
             }
         }
@@ -299,13 +306,40 @@ public final class MessageScanner {
     }
 
     private static String version(byte[] b, int off, int end) {
-        if (end - off == 7 && Arrays.equals(b, off, end, SIP_2_0_BYTES, 0, 7)) {
+        if (end - off == 7 && same(SIP_2_0_BYTES, b, off)) {
             return SIP_2_0;
         }
         return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
     }
 
     private static final byte[] SIP_2_0_BYTES = SIP_2_0.getBytes(StandardCharsets.US_ASCII);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Whether the eight octets at {@code q} are all printable ASCII or space: none below 0x20
+     * (CR, LF, HT, controls), none equal to DEL, none with the high bit (non-ASCII). SWAR: a
+     * borrow out of a byte sets its high bit.
+     */
+    private static boolean plain(byte[] b, int q) {
+        long x = (long) LONGS.get(b, q);
+        long below = x - 0x20 * ONES;
+        long del = x ^ (0x7f * ONES);
+        long isDel = (del - ONES) & ~del;
+        return ((below | x | isDel) & HIGHS) == 0;
+    }
+
+    /** A plain loop: for a handful of octets it beats Arrays.equals and its vectorised mismatch. */
+    private static boolean same(byte[] expected, byte[] b, int off) {
+        for (int i = 0; i < expected.length; i++) {
+            if (b[off + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private void response(byte[] b, int off, int sp1, int eol) {
         request = false;
@@ -337,8 +371,15 @@ public final class MessageScanner {
         if (b[p] == ' ' || b[p] == '\t') {
             throw error("header field starts with white space", p);
         }
+        // the name, hashed on the way for the name table
         int nameEnd = p;
-        while (nameEnd < limit && Chars.isToken(b[nameEnd])) {
+        int hash = 0;
+        while (nameEnd < limit) {
+            byte c = b[nameEnd];
+            if (!Chars.isToken(c)) {
+                break;
+            }
+            hash = 31 * hash + (c | 0x20);
             nameEnd++;
         }
         if (nameEnd == p) {
@@ -365,17 +406,23 @@ public final class MessageScanner {
             q = fold;
         }
         int valueStart = q;
-        int valueEnd = q;
-        int lineMax = lineStart + limits.maxLineLength();
         while (true) {
+            // eight octets at a time while none is a control character, DEL or non-ASCII
+            while (q + 8 <= limit && plain(b, q)) {
+                q += 8;
+            }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
             }
-            if (q >= lineMax) {
-                throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
-                        lineStart - start, 513, null);
-            }
             byte c = b[q];
+            if (c >= ' ' && c != 0x7f) {
+                q++;
+                continue;
+            }
+            if (c == '\t') {
+                q++;
+                continue;
+            }
             if (c == '\r' || c == '\n') {
                 int fold = foldAt(b, q, limit);
                 if (fold < 0) {
@@ -387,17 +434,22 @@ public final class MessageScanner {
             }
             if (c < 0) {
                 flags = SLOW;
-            } else if (((c < 0x20 && c != '\t') || c == 0x7f) && b[q - 1] != '\\') {
+            } else if (b[q - 1] != '\\') {
                 // a control character may only appear escaped, as a quoted-pair (RFC 3261 25.1)
                 throw error("control character in header field", q);
             }
-            if (c != ' ' && c != '\t') {
-                valueEnd = q + 1;
-            }
             q++;
         }
+        int valueEnd = q;
+        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
+            valueEnd--;
+        }
+        if (q - lineStart > limits.maxLineLength()) {
+            throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
+                    lineStart - start, 513, null);
+        }
         int next = lineEnd(b, q, limit);
-        addField(b, p, nameEnd, valueStart, valueEnd, flags);
+        addField(b, p, nameEnd, hash, valueStart, valueEnd, flags);
         return next;
     }
 
@@ -414,25 +466,35 @@ public final class MessageScanner {
         return after < limit && (b[after] == ' ' || b[after] == '\t') ? after : -1;
     }
 
-    private void addField(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, int flags) {
+    private void addField(byte[] b, int nameStart, int nameEnd, int hash, int valueStart, int valueEnd, int flags) {
         if (count == limits.maxHeaders()) {
             throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
                     null);
         }
         if (count == names.length) {
-            names = Arrays.copyOf(names, count * 2);
-            keys = Arrays.copyOf(keys, count * 2);
-            ranges = Arrays.copyOf(ranges, count * 6);
+            int more = count + (count >> 1);
+            names = Arrays.copyOf(names, more);
+            keys = Arrays.copyOf(keys, more);
+            ranges = Arrays.copyOf(ranges, more * 3);
         }
-        HeaderNameTable.resolve(b, nameStart, nameEnd - nameStart, nameOut);
-        names[count] = nameOut[0];
-        String key = nameOut[1];
+        int len = nameEnd - nameStart;
+        int found = HeaderNameTable.find(b, nameStart, len, hash);
+        String key;
+        if (found >= 0) {
+            names[count] = (found & 1) == 0 ? HeaderNameTable.spelling(found)
+                    : new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
+            key = HeaderNameTable.key(found);
+        } else {
+            String name = new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
+            names[count] = name;
+            key = HeaderNames.key(name);
+        }
         keys[count] = key;
         ranges[count * 3] = valueStart;
         ranges[count * 3 + 1] = valueEnd;
         ranges[count * 3 + 2] = flags;
         count++;
-        if (key.equals("content-length")) {
+        if (key == CONTENT_LENGTH) {
             contentLength(b, valueStart, valueEnd);
         }
     }

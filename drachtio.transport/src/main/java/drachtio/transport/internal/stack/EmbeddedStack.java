@@ -5,6 +5,7 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
 import drachtio.api.spi.OutgoingTransaction;
+import drachtio.api.spi.Outcome;
 import drachtio.api.spi.ResponseHandler;
 import drachtio.api.spi.SipStack;
 import drachtio.api.spi.Source;
@@ -123,7 +124,11 @@ final class EmbeddedStack implements SipStack {
 
             @Override
             public void onFinal(FinalResponse result) {
-                responses.onFinal(result.response(), result.synthesized());
+                responses.onFinal(result.response(), switch (result.cause()) {
+                    case RECEIVED -> Outcome.RECEIVED;
+                    case TIMEOUT -> Outcome.TIMEOUT;
+                    case TRANSPORT_ERROR -> Outcome.TRANSPORT_ERROR;
+                });
             }
 
             @Override

@@ -25,13 +25,22 @@ interface Hooks {
     void transportError(ServerTransaction txn, TransportException error);
 
     /**
-     * An INVITE server transaction sent a 2xx: the UAS core keeps it alive until the ACK
-     * (RFC 3261 13.3.1.4).
+     * An INVITE server transaction is about to send a 2xx: the UAS core keeps it alive until
+     * the ACK (RFC 3261 13.3.1.4). Called before the 2xx goes out, because on loopback the
+     * ACK can arrive before the send returns.
      *
      * @param txn the transaction
      * @param response the 2xx
      */
-    void sent2xx(InviteServerTransaction txn, SipResponse response);
+    void sending2xx(InviteServerTransaction txn, SipResponse response);
+
+    /**
+     * The 2xx announced by {@link #sending2xx} could not be sent: forget it.
+     *
+     * @param txn the transaction
+     * @param response the 2xx
+     */
+    void unsent2xx(InviteServerTransaction txn, SipResponse response);
 
     /**
      * An INVITE client transaction needs its CANCEL sent as a transaction of its own (9.1).

@@ -137,16 +137,23 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
         switch (state) {
             case PROCEEDING -> {
                 cancel(trying);
+                boolean accept = status >= 200 && status < 300;
+                if (accept) {
+                    // before the wire: on a fast path the ACK can come back before transmit returns
+                    env.hooks().sending2xx(this, response);
+                }
                 if (!transmit(response)) {
+                    if (accept) {
+                        env.hooks().unsent2xx(this, response);
+                    }
                     return false;
                 }
                 if (status < 200) {
                     return true;
                 }
-                if (status < 300) {
+                if (accept) {
                     state = State.ACCEPTED;
                     timerHorL = schedule(env.sip().timeout(), new TimerL());
-                    env.hooks().sent2xx(this, response);
                 } else {
                     state = State.COMPLETED;
                     if (!hop.reliable()) {
@@ -157,10 +164,14 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 return true;
             }
             case ACCEPTED -> {
-                if (status < 200 || status >= 300 || !transmit(response)) {
+                if (status < 200 || status >= 300) {
                     return false;
                 }
-                env.hooks().sent2xx(this, response);
+                env.hooks().sending2xx(this, response);
+                if (!transmit(response)) {
+                    env.hooks().unsent2xx(this, response);
+                    return false;
+                }
                 return true;
             }
             case COMPLETED, CONFIRMED, TERMINATED -> {

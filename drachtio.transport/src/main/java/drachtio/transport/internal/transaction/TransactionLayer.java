@@ -320,8 +320,13 @@ public final class TransactionLayer implements InboundHandler {
         }
 
         @Override
-        public void sent2xx(InviteServerTransaction txn, SipResponse response) {
+        public void sending2xx(InviteServerTransaction txn, SipResponse response) {
             uas2xx.start(txn, response);
+        }
+
+        @Override
+        public void unsent2xx(InviteServerTransaction txn, SipResponse response) {
+            uas2xx.abandon(response);
         }
 
         @Override

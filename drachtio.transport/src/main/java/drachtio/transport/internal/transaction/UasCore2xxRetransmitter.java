@@ -128,6 +128,18 @@ final class UasCore2xxRetransmitter {
     }
 
     /**
+     * Forgets a 2xx that could not be sent after all.
+     *
+     * @param response the 2xx
+     */
+    void abandon(SipResponse response) {
+        Pending p = pending.get(DialogAckKey.of(response));
+        if (p != null && p.response == response) {
+            p.stop();
+        }
+    }
+
+    /**
      * @param ack an ACK that matched no transaction
      * @return whether it acknowledged a 2xx this core was retransmitting
      */

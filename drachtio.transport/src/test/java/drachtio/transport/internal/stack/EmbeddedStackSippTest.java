@@ -10,6 +10,7 @@ import drachtio.api.header.SipUri;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
+import drachtio.api.spi.Outcome;
 import drachtio.api.spi.ResponseHandler;
 import drachtio.api.spi.SipStack;
 import drachtio.api.spi.SipStacks;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The embedded stack against the real sipp, over UDP and TCP on 127.0.0.1. */
@@ -116,21 +118,21 @@ class EmbeddedStackSippTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "10"})
-    void callsSippUasAsAUac(String lost) throws Exception {
+    @CsvSource({"u1, 0", "u1, 10", "t1, 0"})
+    void callsSippUasAsAUac(String transport, String lost) throws Exception {
         int sippPort = Sipp.freePort();
         int calls = 8;
         CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
             try {
-                return Sipp.run(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort), "-t", "u1", "-m",
+                return Sipp.run(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort), "-t", transport, "-m",
                         Integer.toString(calls), "-lost", lost);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(500);
+        Sipp.awaitListening(transport, sippPort);
         for (int i = 0; i < calls; i++) {
-            call(sippPort);
+            call(sippPort, transport.equals("t1") ? "tcp" : "udp");
         }
         Sipp.Result r = uas.get(RUN_LIMIT.toSeconds() + 20, TimeUnit.SECONDS);
         assertThat(r.allSucceeded()).as(r.output()).isTrue();
@@ -138,13 +140,15 @@ class EmbeddedStackSippTest {
     }
 
     /** INVITE, ACK for the 200, BYE: the UAC side of one call, by hand (dialogs come later). */
-    private void call(int sippPort) throws Exception {
-        SipUri remote = new SipUri(false, "service", null, "127.0.0.1", sippPort, Parameters.EMPTY, Parameters.EMPTY);
+    private void call(int sippPort, String transport) throws Exception {
+        SipUri remote = new SipUri(false, "service", null, "127.0.0.1", sippPort, Parameters.of("transport", transport),
+                Parameters.EMPTY);
         Address from = Address.of(SipUri.of("caller", "127.0.0.1")).withTag(Ids.tag());
         String callId = Ids.branch() + "@127.0.0.1";
         SipRequest invite = SipRequest.builder(Method.INVITE, remote)
                 .header("From", from).header("To", Address.of(remote)).header("Call-ID", callId)
-                .header("CSeq", "1 INVITE").header("Contact", "<sip:caller@127.0.0.1:" + udpPort + ">")
+                .header("CSeq", "1 INVITE").header("Contact", "<sip:caller@127.0.0.1:"
+                        + (transport.equals("tcp") ? tcpPort + ";transport=tcp" : udpPort) + ">")
                 .body("application/sdp", AnsweringApp.SDP).build();
         SipResponse ok = await(invite);
         assertThat(ok.status()).isEqualTo(200);
@@ -161,7 +165,7 @@ class EmbeddedStackSippTest {
         CompletableFuture<SipResponse> done = new CompletableFuture<>();
         stack.send(request, new ResponseHandler() {
             @Override
-            public void onFinal(SipResponse response, boolean local) {
+            public void onFinal(SipResponse response, Outcome outcome) {
                 done.complete(response);
             }
         });

@@ -89,6 +89,29 @@ final class Sipp {
         return new Result(p.exitValue(), output);
     }
 
+    /**
+     * Waits until something listens on the port (read from /proc/net, Linux): sipp takes a
+     * moment to bind after it starts.
+     *
+     * @param transport u1 or t1
+     * @param port the port
+     */
+    static void awaitListening(String transport, int port) throws IOException, InterruptedException {
+        Path table = Path.of(transport.startsWith("t") ? "/proc/net/tcp" : "/proc/net/udp");
+        String needle = String.format(":%04X ", port);
+        for (int i = 0; i < 200; i++) {
+            for (String line : Files.readAllLines(table)) {
+                String[] f = line.trim().split("\\s+");
+                // local_address is field 1; for TCP only LISTEN (state 0A) counts
+                if (f.length > 3 && (f[1] + " ").endsWith(needle) && (!transport.startsWith("t") || f[3].equals("0A"))) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("sipp did not start listening on " + transport + " port " + port);
+    }
+
     /** Fails with a clear message when sipp is missing (.ci/run installs sip-tester). */
     static void requireInstalled() throws IOException, InterruptedException {
         Process p;

@@ -40,7 +40,12 @@ final class Fixture {
         }
 
         @Override
-        public void sent2xx(InviteServerTransaction txn, SipResponse response) {
+        public void unsent2xx(InviteServerTransaction txn, SipResponse response) {
+            sent2xx.remove(response);
+        }
+
+        @Override
+        public void sending2xx(InviteServerTransaction txn, SipResponse response) {
             sent2xx.add(response);
         }
 

@@ -17,6 +17,8 @@ final class RecordingSender implements TransportSender {
     private final VirtualClock clock;
     final List<Sent> sent = new ArrayList<>();
     boolean failing;
+    /** Runs after each message is recorded, inside send: lets a test answer faster than send returns. */
+    java.util.function.Consumer<SipMessage> onSend = m -> { };
 
     RecordingSender(VirtualClock clock) {
         this.clock = clock;
@@ -28,6 +30,7 @@ final class RecordingSender implements TransportSender {
             throw new TransportException("refused by " + hop.remote(), null);
         }
         sent.add(new Sent(message, hop, clock.nanoTime()));
+        onSend.accept(message);
     }
 
     @Override

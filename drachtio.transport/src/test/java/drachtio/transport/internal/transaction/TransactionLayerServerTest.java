@@ -142,6 +142,24 @@ class TransactionLayerServerTest {
     }
 
     @Test
+    void anAckArrivingBeforeThe2xxSendReturnsStillStopsTheRetransmissions() {
+        layer.onMessage(Sip.invite("z9hG4bKfast"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        // the peer's ACK is handled on another thread while our send of the 200 is still under way
+        sender.onSend = m -> {
+            if (m instanceof SipResponse r && r.status() == 200) {
+                layer.onMessage(Sip.request("ACK", "z9hG4bKackfast", 1, "uas"), Sip.UDP);
+            }
+        };
+        invite.respond(reply(invite, 200));
+        assertThat(tu.acks).hasSize(1);
+        clock.advance(SipTimers.rfc3261().timeout().plusSeconds(1));
+        assertThat(sender.responses(200)).hasSize(1);
+        assertThat(tu.ackTimeouts).isEmpty();
+        assertThat(layer.pendingAcks()).isZero();
+    }
+
+    @Test
     void uasCoreRetransmitsA2xxAtT1DoublingToT2UntilItGivesUpAt64T1() {
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
         ServerTransaction invite = tu.requests.getFirst();

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Load benchmark (not a test): a minimal answering app on the embedded stack, driven by sipp
+# over UDP on 127.0.0.1 at stepped rates. For each step it prints the offered rate, the
+# achieved rate, failed calls, the mean response time, our process's CPU and its heap.
+#
+#   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
+#   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
+#
+# Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+
+kind=${1:?usage: load.sh options|call RATE...}
+shift
+[ $# -gt 0 ] || set -- 1000 2000 5000
+case $kind in
+    options) scenario=$here/options.xml ;;
+    call) scenario=$here/call.xml ;;
+    *) echo "load.sh: kind must be options or call" >&2; exit 2 ;;
+esac
+DURATION=${DURATION:-40}
+PORT=${PORT:-5099}
+HEAP=${HEAP:-1g}
+
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
+    JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)
+fi
+export JAVA_HOME
+command -v sipp >/dev/null || { echo "load.sh: sipp missing (apt-get install -y sip-tester)" >&2; exit 2; }
+jar=drachtio.benchmarks/target/benchmarks.jar
+if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' | head -n 1)" ]; then
+    ./mvnw -q -B -pl drachtio.benchmarks -am -DskipTests package
+fi
+
+work=$(mktemp -d)
+"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
+grep -q listening "$work/server.log" || { cat "$work/server.log"; exit 1; }
+
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# heap in use after the step: the "used NK" figures of every generation, from jcmd
+heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
+
+printf '%-8s %10s %10s %8s %10s %10s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "heap MB"
+for rate in "$@"; do
+    calls=$((rate * DURATION))
+    buff=()
+    [ "$rate" -gt 5000 ] && buff=(-buff_size 4194304)
+    c0=$(cpu); t0=$(date +%s.%N)
+    set +e
+    (cd "$work" && sipp -nostdin -bg -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$rate" -m "$calls" \
+        -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$DURATION" \
+        -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" > "$work/sipp.out" 2>&1)
+    # -bg returns at once: wait for sipp to finish its calls
+    pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+    set -e
+    t1=$(date +%s.%N); c1=$(cpu)
+    python3 - "$work/stat.csv" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" <<'PY'
+import csv, sys
+path, kind, rate, t0, t1, c0, c1, ticks, heap = sys.argv[1:]
+rows = list(csv.reader(open(path), delimiter=';'))
+head, last = rows[0], rows[-1]
+col = lambda name: last[head.index(name)]
+ok, failed = int(col('SuccessfulCall(C)')), int(col('FailedCall(C)'))
+elapsed = float(t1) - float(t0)
+def ms(t):  # sipp writes hh:mm:ss:micro
+    h, m, s, us = (t.split(':') + ['0'] * 4)[:4]
+    return (int(h) * 3600 + int(m) * 60 + int(s)) * 1000 + int(us) / 1000
+# sipp's own clock for the calls; our wall clock (for CPU) also covers its start and stop
+calls_s = ms(col('ElapsedTime(C)')) / 1000 or elapsed
+resp = ms(col('ResponseTime1(C)'))
+timeouts = col('FailedMaxUDPRetrans(C)') if 'FailedMaxUDPRetrans(C)' in head else '?'
+cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
+print(f"{kind:<8} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}")
+PY
+done

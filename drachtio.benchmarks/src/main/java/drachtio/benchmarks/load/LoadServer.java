@@ -1,0 +1,56 @@
+package drachtio.benchmarks.load;
+
+import drachtio.api.Listen;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.IncomingTransaction;
+import drachtio.api.spi.SipStack;
+import drachtio.api.spi.SipStacks;
+import drachtio.api.spi.StackConfig;
+import drachtio.api.spi.StackHandler;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The minimal answering application the load script drives with sipp: OPTIONS 200, INVITE
+ * 200 with SDP, BYE 200, on the embedded stack. Usage: {@code LoadServer HOST PORT}; prints
+ * {@code listening udp:HOST:PORT} once ready and runs until killed.
+ */
+public final class LoadServer implements StackHandler {
+    private static final String SDP = "v=0\r\no=load 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 6000 RTP/AVP 0\r\n";
+
+    private final AtomicLong tags = new AtomicLong();
+
+    private LoadServer() {
+    }
+
+    /**
+     * @param args host and port
+     * @throws InterruptedException never in practice: the server runs until the process ends
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String host = args.length > 0 ? args[0] : "127.0.0.1";
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 5060;
+        SipStack stack = SipStacks.provider("embedded").create(StackConfig.builder()
+                .listen(Listen.udp(host, port)).build());
+        stack.start(new LoadServer());
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stack::close));
+        System.out.println("listening " + stack.listening().getFirst());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    @Override
+    public void onRequest(IncomingTransaction txn) {
+        SipRequest req = txn.request();
+        switch (req.method().name()) {
+            case "INVITE" -> txn.respond(SipResponse.replyTo(req, 200)
+                    .setHeader("To", req.to().withTag("l" + Long.toString(tags.incrementAndGet(), 36)))
+                    .header("Contact", "<sip:load@" + txn.source().local().getAddress().getHostAddress() + ":"
+                            + txn.source().local().getPort() + ">")
+                    .body("application/sdp", SDP).build());
+            default -> txn.respond(SipResponse.replyTo(req, 200).build());
+        }
+    }
+}
