@@ -78,6 +78,8 @@ calls_s = ms(col('ElapsedTime(C)')) / 1000 or elapsed
 resp = ms(col('ResponseTime1(C)'))
 timeouts = col('FailedMaxUDPRetrans(C)') if 'FailedMaxUDPRetrans(C)' in head else '?'
 cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
-print(f"{kind:<8} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}")
+why = ', '.join(f"{h[6:-3]}={last[i]}" for i, h in enumerate(head)
+                if h.startswith('Failed') and h.endswith('(C)') and h != 'FailedCall(C)' and last[i] not in ('0', ''))
+print(f"{kind:<8} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
 PY
 done
