@@ -244,18 +244,8 @@ final class InviteClientTransaction extends Transaction<InviteClientTransaction.
     }
 
     @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
     public Hop hop() {
         return hop;
-    }
-
-    @Override
-    public String branch() {
-        return branch;
     }
 
     @Override

@@ -262,18 +262,8 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     }
 
     @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
     public Hop source() {
         return source;
-    }
-
-    @Override
-    public String branch() {
-        return branch;
     }
 
     @Override

@@ -167,18 +167,8 @@ final class NonInviteClientTransaction extends Transaction<NonInviteClientTransa
     }
 
     @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
     public Hop hop() {
         return hop;
-    }
-
-    @Override
-    public String branch() {
-        return branch;
     }
 
     @Override

@@ -129,18 +129,8 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
     }
 
     @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
     public Hop source() {
         return source;
-    }
-
-    @Override
-    public String branch() {
-        return branch;
     }
 
     @Override

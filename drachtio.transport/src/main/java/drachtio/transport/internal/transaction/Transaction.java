@@ -33,6 +33,16 @@ abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteC
         this.callId = request.headers().first("Call-ID").orElse("?");
     }
 
+    /** @return the request that created the transaction */
+    public final SipRequest request() {
+        return request;
+    }
+
+    /** @return the branch of the request's top Via (or the whole key text for RFC 2543 peers) */
+    public final String branch() {
+        return branch;
+    }
+
     /**
      * Runs one event through the machine, serialised with every other event of this
      * transaction.
