@@ -35,7 +35,7 @@ if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' |
 fi
 
 work=$(mktemp -d)
-"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
