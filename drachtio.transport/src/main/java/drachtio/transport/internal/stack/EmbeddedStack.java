@@ -1,6 +1,7 @@
 package drachtio.transport.internal.stack;
 
 import drachtio.api.Listen;
+import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
@@ -231,22 +232,28 @@ final class EmbeddedStack implements SipStack {
     private final class User implements TransactionUser {
         @Override
         public void onRequest(ServerTransaction txn) {
+            // the transaction lets go of its request after the final response: keep it here
+            SipRequest request = txn.request();
             if (closing || !inFlight.tryAcquire()) {
-                SipResponse busy = SipResponse.replyTo(txn.request(), 503)
+                SipResponse busy = SipResponse.replyTo(request, 503)
                         .header("Retry-After", RETRY_AFTER_SECONDS).build();
                 txn.respond(busy);
-                LOG.debug("503 for {} {}: {}", txn.request().method(), txn.branch(), closing ? "closing" : "overloaded");
+                LOG.debug("503 for {} {}: {}", request.method(), txn.branch(), closing ? "closing" : "overloaded");
                 return;
             }
-            Incoming incoming = new Incoming(txn);
+            Incoming incoming = new Incoming(txn, request);
+            if (request.is(Method.INVITE)) {
+                // CANCEL and ACK-timeout callbacks come after the transaction let go of the request
+                txn.attach(incoming);
+            }
             dispatch("request", () -> {
                 try {
                     handler.onRequest(incoming);
                 } catch (RuntimeException | Error e) {
-                    LOG.error("request handler failed for {} Call-ID {}", txn.request().method(),
-                            txn.request().header("Call-ID").orElse("?"), e);
+                    LOG.error("request handler failed for {} Call-ID {}", request.method(),
+                            request.header("Call-ID").orElse("?"), e);
                     if (!txn.finalSent()) {
-                        txn.respond(SipResponse.replyTo(txn.request(), 500).build());
+                        txn.respond(SipResponse.replyTo(request, 500).build());
                     }
                 } finally {
                     inFlight.release();
@@ -254,9 +261,14 @@ final class EmbeddedStack implements SipStack {
             });
         }
 
+        /** @return the SPI view made in onRequest; it holds the request the transaction let go of */
+        private Incoming incoming(ServerTransaction txn) {
+            return txn.attachment() instanceof Incoming i ? i : new Incoming(txn, txn.request());
+        }
+
         @Override
         public void onCancel(ServerTransaction invite, SipRequest cancel) {
-            Incoming incoming = new Incoming(invite);
+            Incoming incoming = incoming(invite);
             dispatch("CANCEL", () -> handler.onCancel(incoming, cancel));
         }
 
@@ -277,22 +289,21 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public void onAckTimeout(ServerTransaction invite, SipResponse response) {
-            Incoming incoming = new Incoming(invite);
+            Incoming incoming = incoming(invite);
             dispatch("ACK timeout", () -> handler.onAckTimeout(incoming, response));
         }
 
         @Override
         public void onTransportError(ServerTransaction txn, TransportException error) {
-            LOG.warn("could not answer {} {}: {}", txn.request().method(), txn.branch(), error.getMessage());
+            LOG.warn("could not answer the request of transaction {}: {}", txn.branch(), error.getMessage());
         }
     }
 
-    /** A server transaction as the SPI shows it. */
-    private record Incoming(ServerTransaction txn) implements IncomingTransaction {
-        @Override
-        public SipRequest request() {
-            return txn.request();
-        }
+    /**
+     * A server transaction as the SPI shows it, holding the request itself: the transaction
+     * lets go of it once the final response is out.
+     */
+    private record Incoming(ServerTransaction txn, SipRequest request) implements IncomingTransaction {
 
         @Override
         public Source source() {

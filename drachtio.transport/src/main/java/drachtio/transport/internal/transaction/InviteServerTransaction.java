@@ -151,6 +151,8 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 if (status < 200) {
                     return true;
                 }
+                // from here on the transaction only absorbs and retransmits: the request can go
+                forgetRequest();
                 if (accept) {
                     state = State.ACCEPTED;
                     timerHorL = schedule(env.sip().timeout(), new TimerL());

@@ -83,6 +83,7 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
                 if (hop.reliable()) {
                     terminate();
                 } else {
+                    forgetRequest();
                     timerJ = schedule(env.sip().timeout(), new TimerJ());
                 }
                 return true;

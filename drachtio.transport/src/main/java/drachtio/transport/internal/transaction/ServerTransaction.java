@@ -11,8 +11,24 @@ import java.util.Optional;
  */
 public interface ServerTransaction {
 
-    /** @return the request that created the transaction */
+    /**
+     * @return the request that created the transaction, or {@code null} once the final
+     *     response has gone out: a transaction waiting out timer J or L keeps only what it
+     *     needs to absorb retransmissions, so a TU that wants the request later keeps its own
+     *     reference from {@link TransactionUser#onRequest}
+     */
     SipRequest request();
+
+    /**
+     * Keeps a TU object with the transaction (the way a selection key carries an attachment),
+     * for the callbacks that come after the request has been let go.
+     *
+     * @param value the object
+     */
+    void attach(Object value);
+
+    /** @return the object attached with {@link #attach}, or {@code null} */
+    Object attachment();
 
     /** @return where the request came from */
     Hop source();

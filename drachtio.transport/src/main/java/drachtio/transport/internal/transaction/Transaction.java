@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteClientTransaction,
         InviteServerTransaction, NonInviteServerTransaction {
     final Env env;
-    final SipRequest request;
+    /** The request; server transactions let go of it once they only wait out their timers. */
+    volatile SipRequest request;
     final Hop hop;
     final Object key;
     final String branch;
@@ -33,9 +34,31 @@ abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteC
         this.callId = request.headers().first("Call-ID").orElse("?");
     }
 
-    /** @return the request that created the transaction */
+    /**
+     * @return the request that created the transaction, or {@code null} once a server
+     *     transaction has sent its final response and only waits out its timers (it lets go of
+     *     the request then, so that tens of thousands of waiting transactions stay small)
+     */
     public final SipRequest request() {
         return request;
+    }
+
+    /** What the TU attached, see {@link ServerTransaction#attach}. */
+    private volatile Object attachment;
+
+    /** @param value what the TU keeps with this transaction */
+    public final void attach(Object value) {
+        attachment = value;
+    }
+
+    /** @return what the TU attached, or {@code null} */
+    public final Object attachment() {
+        return attachment;
+    }
+
+    /** Lets go of the request: only the key, the hop and the last response are needed now. */
+    final void forgetRequest() {
+        request = null;
     }
 
     /** @return the branch of the request's top Via (or the whole key text for RFC 2543 peers) */

@@ -55,9 +55,20 @@ public final class TransactionLayer implements InboundHandler {
             }
         }
 
-        /** @return 100 000 server transactions, Retry-After 5 s */
+        /**
+         * Memory a server transaction may hold while it waits out timer J or L, with room to
+         * spare: measured at about 1.5 KB for a non-INVITE one (its request let go) and 3 KB for
+         * an INVITE one (kept for the CANCEL and ACK-timeout callbacks).
+         */
+        static final long BYTES_PER_TRANSACTION = 5 * 1024;
+
+        /**
+         * @return a cap that follows the heap (the JVM's max heap / 5 KiB, between 10,000 and
+         *     1,000,000: about 210,000 for a 1 GB heap), Retry-After 5 s
+         */
         public static Limits defaults() {
-            return new Limits(100_000, 5);
+            long cap = Runtime.getRuntime().maxMemory() / BYTES_PER_TRANSACTION;
+            return new Limits((int) Math.max(10_000, Math.min(1_000_000, cap)), 5);
         }
     }
 

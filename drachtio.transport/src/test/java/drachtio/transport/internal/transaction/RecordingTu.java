@@ -21,6 +21,8 @@ final class RecordingTu implements TransactionUser {
 
     @Override
     public void onRequest(ServerTransaction txn) {
+        // the transaction lets go of its request after the final response; keep it, as a TU must
+        txn.attach(txn.request());
         requests.add(txn);
         answer.accept(txn);
     }

@@ -16,7 +16,26 @@ class TransactionLayerServerTest {
             TransactionLayer.Limits.defaults());
 
     private static SipResponse reply(ServerTransaction t, int status) {
-        return SipResponse.replyTo(t.request(), status).setHeader("To", "<sip:bob@example.com>;tag=uas").build();
+        return SipResponse.replyTo((SipRequest) t.attachment(), status)
+                .setHeader("To", "<sip:bob@example.com>;tag=uas").build();
+    }
+
+    @Test
+    void aTransactionWaitingOutItsTimerKeepsNoRequest() {
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo9", 1, null), Sip.UDP);
+        layer.onMessage(Sip.invite("z9hG4bKi9w"), Sip.UDP);
+        ServerTransaction options = tu.requests.get(0);
+        ServerTransaction invite = tu.requests.get(1);
+        invite.respond(reply(invite, 180));
+        assertThat(invite.request()).isNotNull();
+        options.respond(reply(options, 200));
+        invite.respond(reply(invite, 200));
+        assertThat(options.request()).isNull();
+        assertThat(invite.request()).isNull();
+        // retransmissions are still absorbed and answered from what is kept
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo9", 1, null), Sip.UDP);
+        assertThat(sender.responses(200)).hasSize(3);
+        assertThat(tu.requests).hasSize(2);
     }
 
     @Test
