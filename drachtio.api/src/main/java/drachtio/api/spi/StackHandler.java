@@ -46,11 +46,13 @@ public interface StackHandler {
     }
 
     /**
-     * A 2xx to an INVITE was retransmitted for 64*T1 without an ACK (RFC 3261 13.3.1.4).
+     * A 2xx to an INVITE was retransmitted for 64*T1 without an ACK (RFC 3261 13.3.1.4): the
+     * session should be ended with a BYE. The 2xx identifies the dialog (Call-ID, tags); the
+     * INVITE's transaction is long finished, so it is not passed.
      *
-     * @param invite the INVITE's transaction
      * @param response the unacknowledged 2xx
+     * @param source where the INVITE came from
      */
-    default void onAckTimeout(IncomingTransaction invite, SipResponse response) {
+    default void onAckTimeout(SipResponse response, Source source) {
     }
 }

@@ -243,7 +243,8 @@ final class EmbeddedStack implements SipStack {
             }
             Incoming incoming = new Incoming(txn, request);
             if (request.is(Method.INVITE)) {
-                // CANCEL and ACK-timeout callbacks come after the transaction let go of the request
+                // onCancel comes after the stack's 487 let the transaction drop the request;
+                // the attachment goes with the first final response (Incoming.respond, onCancel)
                 txn.attach(incoming);
             }
             dispatch("request", () -> {
@@ -269,6 +270,7 @@ final class EmbeddedStack implements SipStack {
         @Override
         public void onCancel(ServerTransaction invite, SipRequest cancel) {
             Incoming incoming = incoming(invite);
+            invite.attach(null);
             dispatch("CANCEL", () -> handler.onCancel(incoming, cancel));
         }
 
@@ -289,8 +291,8 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public void onAckTimeout(ServerTransaction invite, SipResponse response) {
-            Incoming incoming = incoming(invite);
-            dispatch("ACK timeout", () -> handler.onAckTimeout(incoming, response));
+            Source from = source(invite.source());
+            dispatch("ACK timeout", () -> handler.onAckTimeout(response, from));
         }
 
         @Override
@@ -312,7 +314,13 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public boolean respond(SipResponse response) {
-            return txn.respond(response);
+            boolean sent = txn.respond(response);
+            if (sent && response.status() >= 200) {
+                // our final went out, so no onCancel will need this view: let the waiting
+                // transaction hold no request (when the stack's 487 went first, onCancel detaches)
+                txn.attach(null);
+            }
+            return sent;
         }
 
         @Override

@@ -57,14 +57,14 @@ public final class TransactionLayer implements InboundHandler {
 
         /**
          * Memory a server transaction may hold while it waits out timer J or L, with room to
-         * spare: measured at about 1.5 KB for a non-INVITE one (its request let go) and 3 KB for
-         * an INVITE one (kept for the CANCEL and ACK-timeout callbacks).
+         * spare: measured at 1.5 KB for an OPTIONS and 2 KB on average over a call's INVITE
+         * (its 2xx carries SDP) and BYE, once they have let go of their requests.
          */
-        static final long BYTES_PER_TRANSACTION = 5 * 1024;
+        static final long BYTES_PER_TRANSACTION = 4 * 1024;
 
         /**
-         * @return a cap that follows the heap (the JVM's max heap / 5 KiB, between 10,000 and
-         *     1,000,000: about 210,000 for a 1 GB heap), Retry-After 5 s
+         * @return a cap that follows the heap (the JVM's max heap / 4 KiB, between 10,000 and
+         *     1,000,000: about 260,000 for a 1 GB heap), Retry-After 5 s
          */
         public static Limits defaults() {
             long cap = Runtime.getRuntime().maxMemory() / BYTES_PER_TRANSACTION;

@@ -97,7 +97,7 @@ final class AnsweringApp implements StackHandler {
     }
 
     @Override
-    public void onAckTimeout(IncomingTransaction invite, SipResponse response) {
+    public void onAckTimeout(SipResponse response, Source source) {
         ackTimeouts.incrementAndGet();
         note(response.callId(), "ACK-TIMEOUT");
     }
