@@ -254,7 +254,7 @@ final class EmbeddedStack implements SipStack {
                     LOG.error("request handler failed for {} Call-ID {}", request.method(),
                             request.header("Call-ID").orElse("?"), e);
                     if (!txn.finalSent()) {
-                        txn.respond(SipResponse.replyTo(request, 500).build());
+                        incoming.respond(SipResponse.replyTo(request, 500).build());
                     }
                 } finally {
                     inFlight.release();

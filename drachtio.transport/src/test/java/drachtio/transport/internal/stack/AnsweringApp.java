@@ -100,5 +100,9 @@ final class AnsweringApp implements StackHandler {
     public void onAckTimeout(SipResponse response, Source source) {
         ackTimeouts.incrementAndGet();
         note(response.callId(), "ACK-TIMEOUT");
+        // RFC 3261 13.3.1.4: no ACK means the session is over (a dialog layer would send BYE).
+        // Under sipp -lost, sipp can lose its ACK and BYE and take our retransmitted INVITE 200
+        // for its BYE's 200 (it matches responses by code): the call ends here, not by BYE
+        openCalls.remove(response.callId());
     }
 }
