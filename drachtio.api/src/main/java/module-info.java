@@ -2,8 +2,8 @@
  * The public face of drachtio for Java: the immutable SIP message model, typed header values
  * and the service-provider interfaces that implementation modules fill in.
  *
- * <p>This module has no compile-time dependency on any implementation. Header parsers (and,
- * later, transports and middleware) are found at run time with {@link java.util.ServiceLoader}.
+ * <p>This module has no compile-time dependency on any implementation. Header parsers, SIP stacks
+ * and the App implementation are found at run time with {@link java.util.ServiceLoader}.
  */
 module drachtio.api {
     requires org.slf4j;
@@ -15,4 +15,5 @@ module drachtio.api {
 
     uses drachtio.api.spi.HeaderParserProvider;
     uses drachtio.api.spi.SipStackProvider;
+    uses drachtio.api.spi.AppProvider;
 }

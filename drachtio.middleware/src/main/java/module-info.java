@@ -1,6 +1,17 @@
 /**
- * drachtio.middleware: not written yet; see docs/ARCHITECTURE.md for what it will hold.
+ * The App: the express-style router and chain over a SIP stack, the blocking UAC, and the
+ * bundled middleware (digest authentication, registration parsing), each usable directly with
+ * a typed builder from {@code drachtio.middleware} or by name through
+ * {@link drachtio.api.spi.MiddlewareProvider}.
  */
 module drachtio.middleware {
-    requires drachtio.api;
+    requires transitive drachtio.api;
+    requires drachtio.parser; // URIs and header values given as text by the app
+    requires drachtio.dialog;
+    requires org.slf4j;
+
+    // exports drachtio.middleware; (once DigestAuth and RegistrationParser land)
+
+    uses drachtio.api.spi.MiddlewareProvider;
+
 }
