@@ -14,4 +14,5 @@ module drachtio.middleware {
 
     uses drachtio.api.spi.MiddlewareProvider;
 
+    provides drachtio.api.spi.AppProvider with drachtio.middleware.internal.app.ExpressAppProvider;
 }
