@@ -10,8 +10,9 @@ module drachtio.middleware {
     requires drachtio.dialog;
     requires org.slf4j;
 
-    // exports drachtio.middleware; (once DigestAuth and RegistrationParser land)
+    exports drachtio.middleware;
 
     uses drachtio.api.spi.MiddlewareProvider;
 
+    provides drachtio.api.spi.MiddlewareProvider with drachtio.middleware.internal.registration.RegistrationProvider;
 }
