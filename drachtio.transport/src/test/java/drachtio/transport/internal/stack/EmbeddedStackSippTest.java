@@ -1,5 +1,6 @@
 package drachtio.transport.internal.stack;
 
+import drachtio.testkit.Sipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.Listen;

@@ -1,6 +1,4 @@
-package drachtio.transport.internal.stack;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package drachtio.testkit;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -17,16 +15,24 @@ import java.util.concurrent.TimeUnit;
  * Runs the real sipp (Debian package sip-tester) on 127.0.0.1 and reports how its calls went.
  * Every run is bounded: sipp's own -timeout plus a hard kill.
  */
-final class Sipp {
-    /** What a sipp run ended with. */
-    record Result(int exitCode, String output) {
-        /** sipp exits 0 only when every call succeeded. */
-        boolean allSucceeded() {
+public final class Sipp {
+    /**
+     * What a sipp run ended with.
+     *
+     * @param exitCode sipp's exit status
+     * @param output everything sipp printed
+     */
+    public record Result(int exitCode, String output) {
+        /** @return whether every call succeeded (sipp exits 0 only then) */
+        public boolean allSucceeded() {
             return exitCode == 0;
         }
 
-        /** @return the count sipp printed for a statistic such as "Successful call" or "Failed call" */
-        long count(String statistic) {
+        /**
+         * @param statistic a statistic such as "Successful call" or "Failed call"
+         * @return the last count sipp printed for it, -1 when none
+         */
+        public long count(String statistic) {
             long last = -1;
             for (String line : output.split("\n")) {
                 if (line.contains(statistic)) {
@@ -47,12 +53,15 @@ final class Sipp {
     private Sipp() {
     }
 
-    static Path scenario(String name) {
+    public static Path scenario(String name) {
         return Path.of("src/test/resources/sipp", name).toAbsolutePath();
     }
 
-    /** @return a free local UDP and TCP port for sipp to bind (asked of the OS, then released) */
-    static int freePort() throws IOException {
+    /**
+     * @return a free local UDP and TCP port for sipp to bind (asked of the OS, then released)
+     * @throws IOException when none is found
+     */
+    public static int freePort() throws IOException {
         for (int i = 0; i < 20; i++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = tcp.getLocalPort();
@@ -71,8 +80,10 @@ final class Sipp {
      * @param args sipp arguments (the address, -sn/-sf, -m, -t ...); -nostdin, -i, -timeout and
      *     -timeout_error are added
      * @return the result
+     * @throws IOException when sipp cannot be started
+     * @throws InterruptedException when interrupted while waiting
      */
-    static Result run(Duration limit, String... args) throws IOException, InterruptedException {
+    public static Result run(Duration limit, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sipp", "-nostdin", "-i", "127.0.0.1", "-timeout",
                 limit.toSeconds() + "s", "-timeout_error", "-max_recv_loops", "1000"));
         cmd.addAll(List.of(args));
@@ -85,7 +96,9 @@ final class Sipp {
         }
         String output = Files.readString(out);
         Files.deleteIfExists(out);
-        assertThat(done).as("sipp did not stop by itself: %s", output).isTrue();
+        if (!done) {
+            throw new AssertionError("sipp did not stop by itself: " + output);
+        }
         return new Result(p.exitValue(), output);
     }
 
@@ -95,8 +108,10 @@ final class Sipp {
      *
      * @param transport u1 or t1
      * @param port the port
+     * @throws IOException when /proc/net cannot be read
+     * @throws InterruptedException when interrupted while waiting
      */
-    static void awaitListening(String transport, int port) throws IOException, InterruptedException {
+    public static void awaitListening(String transport, int port) throws IOException, InterruptedException {
         Path table = Path.of(transport.startsWith("t") ? "/proc/net/tcp" : "/proc/net/udp");
         String needle = String.format(":%04X ", port);
         for (int i = 0; i < 200; i++) {
@@ -112,8 +127,13 @@ final class Sipp {
         throw new AssertionError("sipp did not start listening on " + transport + " port " + port);
     }
 
-    /** Fails with a clear message when sipp is missing (.ci/run installs sip-tester). */
-    static void requireInstalled() throws IOException, InterruptedException {
+    /**
+     * Fails with a clear message when sipp is missing (.ci/run installs sip-tester).
+     *
+     * @throws IOException never in practice: a missing sipp is an AssertionError
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static void requireInstalled() throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();

@@ -1,0 +1,178 @@
+package drachtio.middleware.internal.app;
+
+import drachtio.api.Listen;
+import drachtio.api.Login;
+import drachtio.api.Parts;
+import drachtio.api.Uac;
+import drachtio.api.header.Header;
+import drachtio.api.header.Parameters;
+import drachtio.api.header.SipUri;
+import drachtio.api.header.Uri;
+import drachtio.api.message.HeaderNames;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.SipStack;
+import drachtio.parser.Grammars;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Uac}: builds requests with the App's defaults and waits for their final response. */
+final class ClientSide implements Uac {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSide.class);
+    private static final Set<Method> DIALOG_CREATING = Set.of(Method.INVITE, Method.REGISTER, Method.SUBSCRIBE, Method.REFER);
+    private static final String DEFAULT_REGISTRATION_SECONDS = "3600";
+
+    private final SipStack stack;
+    private final List<Listen> bound;
+    private final Function<String, Optional<Login>> logins;
+    private final Consumer<SipResponse> provisional;
+    private final Duration timeout;
+
+    private ClientSide(SipStack stack, List<Listen> bound, Function<String, Optional<Login>> logins,
+                       Consumer<SipResponse> provisional, Duration timeout) {
+        this.stack = stack;
+        this.bound = bound;
+        this.logins = logins;
+        this.provisional = provisional;
+        this.timeout = timeout;
+    }
+
+    static ClientSide of(SipStack stack, List<Listen> bound) {
+        return new ClientSide(stack, bound, null, null, null);
+    }
+
+    @Override
+    public Uac withLogin(Login login) {
+        Objects.requireNonNull(login, "login");
+        return withLogins(realm -> Optional.of(login));
+    }
+
+    @Override
+    public Uac withLogins(Function<String, Optional<Login>> byRealm) {
+        return new ClientSide(stack, bound, Objects.requireNonNull(byRealm, "byRealm"), provisional, timeout);
+    }
+
+    @Override
+    public Uac onProvisional(Consumer<SipResponse> listener) {
+        return new ClientSide(stack, bound, logins, Objects.requireNonNull(listener, "listener"), timeout);
+    }
+
+    @Override
+    public Uac withTimeout(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + value);
+        }
+        return new ClientSide(stack, bound, logins, provisional, value);
+    }
+
+    @Override
+    public SipResponse send(SipRequest request) {
+        if (request.is(Method.ACK) || request.is(Method.CANCEL)) {
+            throw new IllegalArgumentException(request.method() + " is sent by the stack, not the UAC");
+        }
+        SipResponse response = new Exchange(stack, request, provisional, timeout).await();
+        if (logins != null && (response.status() == 401 || response.status() == 407)) {
+            Optional<SipRequest> retry = Optional.empty(); // TODO digest: ClientDigest.authorize(request, response, logins)
+            if (retry.isPresent()) {
+                LOG.debug("answering the {} challenge for {}; Call-ID {}", response.status(), request.method(),
+                        request.header("Call-ID").orElse("?"));
+                response = new Exchange(stack, retry.get(), provisional, timeout).await();
+            }
+        }
+        return response;
+    }
+
+    @Override
+    public SipResponse request(Method method, String uri, Parts parts) {
+        Uri target = Grammars.URI.parse(uri);
+        return send(build(method, target, "<" + uri.strip() + ">", parts, null));
+    }
+
+    @Override
+    public SipResponse register(String aor, Parts parts) {
+        SipUri address = Grammars.SIP_URI.parse(aor);
+        // RFC 3261 10.2: the Request-URI names the registrar's domain, no user part
+        SipUri registrar = new SipUri(address.secure(), null, null, address.host(), address.port(),
+                address.parameters(), Parameters.EMPTY);
+        return send(build(Method.REGISTER, registrar, "<" + aor.strip() + ">", parts, "<" + aor.strip() + ">"));
+    }
+
+    /** Fills in what the app did not give: From with a tag, To, Call-ID, CSeq, Contact. */
+    private SipRequest build(Method method, Uri target, String to, Parts parts, String from) {
+        Listen local = localFor(target);
+        String me = "sip:drachtio@" + hostPort(local);
+        SipRequest.Builder b = SipRequest.builder(method, target);
+        if (!has(parts, "From")) {
+            b.header("From", (from != null ? from : "<" + me + ">") + ";tag=" + Ids.tag());
+        }
+        if (!has(parts, "To")) {
+            b.header("To", to);
+        }
+        if (!has(parts, "Call-ID")) {
+            b.header("Call-ID", Ids.callId(hostOf(local)));
+        }
+        if (!has(parts, "CSeq")) {
+            b.header("CSeq", "1 " + method.name());
+        }
+        if (DIALOG_CREATING.contains(method) && !has(parts, "Contact")) {
+            String transport = local.transport().equals("UDP") ? "" : ";transport=" + local.transport().toLowerCase(Locale.ROOT);
+            b.header("Contact", "<" + me + transport + ">");
+        }
+        if (method.equals(Method.REGISTER) && !has(parts, "Expires")) {
+            b.header("Expires", DEFAULT_REGISTRATION_SECONDS);
+        }
+        for (Header h : parts.headers()) {
+            if (HeaderNames.same(h.name(), "Content-Length")) {
+                continue;
+            }
+            if (HeaderNames.same(h.name(), "From") && Grammars.ADDRESS.parse(h.value()).tag().isEmpty()) {
+                b.header(h.name(), h.value() + ";tag=" + Ids.tag());
+            } else {
+                b.header(h.name(), h.value());
+            }
+        }
+        if (parts.contentType() != null) {
+            b.body(parts.contentType(), parts.body());
+        }
+        return b.build();
+    }
+
+    private static boolean has(Parts parts, String name) {
+        return parts.headers().stream().anyMatch(h -> HeaderNames.same(h.name(), name));
+    }
+
+    /** The listener whose address goes into Contact: same transport as the target, else UDP, else any. */
+    private Listen localFor(Uri target) {
+        String wanted = target instanceof SipUri sip ? sip.transport().map(t -> t.toUpperCase(Locale.ROOT)).orElse("UDP") : "UDP";
+        return bound.stream().filter(l -> l.transport().equals(wanted)).findFirst()
+                .or(() -> bound.stream().filter(l -> l.transport().equals("UDP")).findFirst())
+                .orElse(bound.getFirst());
+    }
+
+    private static String hostPort(Listen l) {
+        return hostOf(l) + ":" + l.port();
+    }
+
+    private static String hostOf(Listen l) {
+        String host = l.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            try {
+                host = InetAddress.getLocalHost().getHostAddress();
+            } catch (UnknownHostException e) {
+                host = InetAddress.getLoopbackAddress().getHostAddress();
+            }
+        }
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,214 @@
+package drachtio.middleware.internal.app;
+
+import drachtio.api.App;
+import drachtio.api.ErrorMiddleware;
+import drachtio.api.Handler;
+import drachtio.api.Listen;
+import drachtio.api.Middleware;
+import drachtio.api.Uac;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.IncomingTransaction;
+import drachtio.api.spi.MiddlewareProvider;
+import drachtio.api.spi.SipStack;
+import drachtio.api.spi.Source;
+import drachtio.api.spi.StackConfig;
+import drachtio.api.spi.StackHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bundled {@link App}: an express-style chain over a {@link SipStack}. */
+final class ExpressApp implements App {
+    private static final Logger LOG = LoggerFactory.getLogger(ExpressApp.class);
+
+    private final StackConfig config;
+    private final Function<StackConfig, SipStack> stackFactory;
+    private final MiddlewareProviders providers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<IncomingTransaction, IncomingRequest> pendingInvites = new ConcurrentHashMap<>();
+    private volatile Chain.Snapshot chain = new Chain.Snapshot(List.of(), List.of());
+    private volatile SipStack stack;
+    private volatile List<Listen> bound = List.of();
+    private boolean closed;
+
+    /**
+     * @param config the stack's settings
+     * @param stackFactory makes the stack when {@link #listen} is called
+     * @param providers the middleware providers found; the global ones are installed now
+     */
+    ExpressApp(StackConfig config, Function<StackConfig, SipStack> stackFactory, MiddlewareProviders providers) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.stackFactory = Objects.requireNonNull(stackFactory, "stackFactory");
+        this.providers = providers.checked();
+        for (MiddlewareProvider p : this.providers.global()) {
+            LOG.debug("installing global middleware {} (weight {})", p.name(), p.weight());
+            use(p.create(Map.of()));
+        }
+    }
+
+    @Override
+    public App use(Middleware middleware) {
+        return add(new Layer.Use(null, Objects.requireNonNull(middleware, "middleware")));
+    }
+
+    @Override
+    public App use(Method method, Middleware middleware) {
+        return add(new Layer.Use(Objects.requireNonNull(method, "method"), Objects.requireNonNull(middleware, "middleware")));
+    }
+
+    @Override
+    public App use(String name, Map<String, String> settings) {
+        MiddlewareProvider p = providers.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "no middleware provider named " + name + "; found: "
+                        + providers.providers().stream().map(MiddlewareProvider::name).toList()));
+        return use(p.create(Map.copyOf(settings)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E extends Throwable> App error(Class<E> type, ErrorMiddleware<E> handler) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        return add(new Layer.OnError(null, type, (ErrorMiddleware<Throwable>) handler));
+    }
+
+    @Override
+    public App route(Method method, Handler handler) {
+        Objects.requireNonNull(method, "method");
+        if (method.equals(Method.ACK) || method.equals(Method.CANCEL)) {
+            throw new IllegalArgumentException(method + " is handled by the stack, not routed");
+        }
+        return add(new Layer.Route(method, Objects.requireNonNull(handler, "handler")));
+    }
+
+    private App add(Layer layer) {
+        lock.lock();
+        try {
+            List<Layer> layers = new ArrayList<>(chain.layers());
+            layers.add(layer);
+            List<Method> routed = new ArrayList<>(chain.routed());
+            if (layer instanceof Layer.Route r && !routed.contains(r.method())) {
+                routed.add(r.method());
+            }
+            chain = new Chain.Snapshot(List.copyOf(layers), List.copyOf(routed));
+            return this;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Listen> listen(Listen... addresses) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the app is closed");
+            }
+            if (stack != null) {
+                throw new IllegalStateException("already listening on " + bound);
+            }
+            List<Listen> all = new ArrayList<>(config.listen());
+            all.addAll(List.of(addresses));
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("nothing to listen on");
+            }
+            StackConfig withAddresses = new StackConfig(all, config.t1(), config.t2(), config.t4(),
+                    config.maxMessageSize(), config.maxInFlightRequests(), config.shutdownGrace());
+            SipStack s = stackFactory.apply(withAddresses);
+            bound = List.copyOf(s.start(new Dispatcher()));
+            stack = s;
+            LOG.info("app listening on {}", bound);
+            return bound;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Listen> listening() {
+        return bound;
+    }
+
+    @Override
+    public Uac uac() {
+        SipStack s = stack;
+        if (s == null) {
+            throw new IllegalStateException("call listen(...) before uac() (port 0 is fine for a client)");
+        }
+        return ClientSide.of(s, bound);
+    }
+
+    @Override
+    public void close() {
+        SipStack s;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            s = stack;
+        } finally {
+            lock.unlock();
+        }
+        if (s != null) {
+            s.close();
+        }
+        LOG.info("app closed");
+    }
+
+    /** @return how many INVITEs are being handled and could still be cancelled (for tests) */
+    int pendingInvites() {
+        return pendingInvites.size();
+    }
+
+    /** Runs one transaction through the chain on the calling thread (the stack's virtual thread). */
+    void handle(IncomingTransaction txn) {
+        SipRequest message = txn.request();
+        IncomingRequest req = new IncomingRequest(message, txn.source());
+        ServerResponse res = new ServerResponse(req, txn);
+        boolean invite = message.is(Method.INVITE);
+        if (invite) {
+            pendingInvites.put(txn, req);
+        }
+        try {
+            new Chain(chain, req, res).run();
+        } finally {
+            if (invite) {
+                pendingInvites.remove(txn);
+            }
+        }
+    }
+
+    /** What the stack calls: requests into the chain, CANCELs to their request. */
+    private final class Dispatcher implements StackHandler {
+        @Override
+        public void onRequest(IncomingTransaction transaction) {
+            handle(transaction);
+        }
+
+        @Override
+        public void onCancel(IncomingTransaction invite, SipRequest cancel) {
+            IncomingRequest req = pendingInvites.get(invite);
+            if (req != null) {
+                req.cancelled(cancel);
+            } else {
+                LOG.debug("CANCEL for an INVITE no longer in the app; Call-ID {}", cancel.header("Call-ID").orElse("?"));
+            }
+        }
+
+        @Override
+        public void onAckTimeout(SipResponse response, Source source) {
+            LOG.warn("no ACK for a 2xx within 64*T1; Call-ID {} (the dialog layer will end such calls with BYE)",
+                    response.header("Call-ID").orElse("?"));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package drachtio.middleware.internal.app;
+
+import drachtio.api.Request;
+import drachtio.api.header.Address;
+import drachtio.api.header.CSeq;
+import drachtio.api.header.Contact;
+import drachtio.api.header.ContentType;
+import drachtio.api.header.Via;
+import drachtio.api.message.SipRequest;
+import drachtio.api.spi.Source;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The {@link Request} handlers see: a view over the received message and its transaction. */
+final class IncomingRequest implements Request {
+    private final SipRequest message;
+    private final Source source;
+    private final Map<Class<?>, Object> attributes = new ConcurrentHashMap<>(4);
+    private final ReentrantLock cancelLock = new ReentrantLock();
+    private Consumer<SipRequest> cancelListener;
+    private SipRequest cancel;
+
+    IncomingRequest(SipRequest message, Source source) {
+        this.message = message;
+        this.source = source;
+    }
+
+    @Override
+    public SipRequest message() {
+        return message;
+    }
+
+    @Override
+    public Address from() {
+        return message.from();
+    }
+
+    @Override
+    public Address to() {
+        return message.to();
+    }
+
+    @Override
+    public String callId() {
+        return message.callId();
+    }
+
+    @Override
+    public CSeq cseq() {
+        return message.cseq();
+    }
+
+    @Override
+    public List<Via> vias() {
+        return message.vias();
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        return message.contacts();
+    }
+
+    @Override
+    public OptionalInt expires() {
+        return message.expires();
+    }
+
+    @Override
+    public OptionalInt maxForwards() {
+        return message.maxForwards();
+    }
+
+    @Override
+    public String bodyText() {
+        return new String(message.body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Optional<ContentType> contentType() {
+        return message.contentType();
+    }
+
+    @Override
+    public Source source() {
+        return source;
+    }
+
+    @Override
+    public <T> Optional<T> attribute(Class<T> type) {
+        return Optional.ofNullable(type.cast(attributes.get(type)));
+    }
+
+    @Override
+    public <T> void attribute(Class<T> type, T value) {
+        attributes.put(type, type.cast(value));
+    }
+
+    @Override
+    public void onCancel(Consumer<SipRequest> listener) {
+        SipRequest already;
+        cancelLock.lock();
+        try {
+            cancelListener = listener;
+            already = cancel;
+        } finally {
+            cancelLock.unlock();
+        }
+        if (already != null) {
+            Thread.ofVirtual().name("drachtio-cancel").start(() -> listener.accept(already));
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        cancelLock.lock();
+        try {
+            return cancel != null;
+        } finally {
+            cancelLock.unlock();
+        }
+    }
+
+    /** The stack matched a CANCEL to this request (and has answered it and the INVITE). */
+    void cancelled(SipRequest cancelRequest) {
+        Consumer<SipRequest> listener;
+        cancelLock.lock();
+        try {
+            cancel = cancelRequest;
+            listener = cancelListener;
+        } finally {
+            cancelLock.unlock();
+        }
+        if (listener != null) {
+            Thread.ofVirtual().name("drachtio-cancel").start(() -> listener.accept(cancelRequest));
+        }
+    }
+
+    /** @return the Call-ID as written, for log lines; never throws */
+    String callIdForLog() {
+        return message.headers().first("Call-ID").orElse("(none)");
+    }
+
+    @Override
+    public String toString() {
+        return message.requestLine() + " from " + source.transport() + ":" + source.remote();
+    }
+}

@@ -1,0 +1,151 @@
+package drachtio.middleware.internal.app;
+
+import drachtio.api.Parts;
+import drachtio.api.Response;
+import drachtio.api.header.Address;
+import drachtio.api.header.Header;
+import drachtio.api.message.HeaderNames;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.IncomingTransaction;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Response} handlers get: builds each response from the request (RFC 3261 8.2.6),
+ * one To tag for every response but 100, and keeps "provisionals, then one final".
+ */
+final class ServerResponse implements Response {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerResponse.class);
+
+    private final IncomingRequest request;
+    private final IncomingTransaction transaction;
+    private final ReentrantLock lock = new ReentrantLock();
+    private String toTag;
+    private int status;
+    private SipResponse finalResponse;
+
+    ServerResponse(IncomingRequest request, IncomingTransaction transaction) {
+        this.request = request;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void send(int code, String reason, Parts parts) {
+        if (code < 100 || code > 699) {
+            throw new IllegalArgumentException("status must be 100-699: " + code);
+        }
+        lock.lock();
+        try {
+            if (finalResponse != null) {
+                throw new IllegalStateException("a final response (" + finalResponse.status()
+                        + ") was already sent; cannot send " + code);
+            }
+            SipResponse response = build(code, reason, parts);
+            if (!transaction.respond(response)) {
+                throw new IllegalStateException(request.cancelled()
+                        ? "the caller cancelled the request and it was answered 487; cannot send " + code
+                        : "the transaction has already ended or been answered; cannot send " + code);
+            }
+            status = code;
+            if (code >= 200) {
+                finalResponse = response;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a default answer of the chain, logging instead of throwing when it cannot. */
+    void trySend(int code, String reason, Parts parts) {
+        try {
+            send(code, reason, parts);
+        } catch (RuntimeException e) {
+            LOG.debug("could not send {}: {}; Call-ID {}", code, e.getMessage(), request.callIdForLog());
+        }
+    }
+
+    private SipResponse build(int code, String reason, Parts parts) {
+        SipResponse.Builder b = SipResponse.replyTo(request.message(), code);
+        if (reason != null) {
+            b.reason(reason);
+        }
+        if (code != 100) {
+            tagTo(b);
+        }
+        for (Header h : parts.headers()) {
+            if (HeaderNames.same(h.name(), "Content-Length")) {
+                continue;
+            }
+            b.header(h.name(), h.value());
+        }
+        if (parts.contentType() != null) {
+            b.body(parts.contentType(), parts.body());
+        }
+        return b.build();
+    }
+
+    /** RFC 3261 8.2.6.2: a To tag on every response but 100, the same one each time. */
+    private void tagTo(SipResponse.Builder b) {
+        Address to = request.to();
+        if (to.tag().isPresent()) {
+            return;
+        }
+        if (toTag == null) {
+            toTag = Ids.tag();
+        }
+        String written = request.message().headers().first("To").orElseThrow();
+        b.setHeader(toHeaderName(), written + ";tag=" + toTag);
+    }
+
+    private String toHeaderName() {
+        var headers = request.message().headers();
+        for (int i = 0; i < headers.size(); i++) {
+            if (HeaderNames.same(headers.name(i), "To")) {
+                return headers.name(i);
+            }
+        }
+        return "To";
+    }
+
+    /** @return the To tag given to responses, when one was made */
+    Optional<String> toTag() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(toTag);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean finalSent() {
+        lock.lock();
+        try {
+            return finalResponse != null || transaction.finalSent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int status() {
+        lock.lock();
+        try {
+            return status;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<SipResponse> finalResponse() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(finalResponse);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package drachtio.middleware.internal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import drachtio.api.App;
+import drachtio.api.Drachtio;
+import drachtio.api.Listen;
+import drachtio.api.Parts;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.StackConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two Apps on the embedded stack over 127.0.0.1: one asks, the other answers. */
+class LoopbackAppTest {
+    private static final StackConfig QUICK_CLOSE = StackConfig.builder().shutdownGrace(Duration.ofMillis(50)).build();
+    private final App server = Drachtio.app(QUICK_CLOSE);
+    private final App client = Drachtio.app(QUICK_CLOSE);
+
+    @AfterEach
+    void close() {
+        client.close();
+        server.close();
+    }
+
+    private String serverUri(String transport) {
+        Listen l = server.listening().stream().filter(x -> x.transport().equals(transport)).findFirst().orElseThrow();
+        return "sip:bob@127.0.0.1:" + l.port() + (transport.equals("TCP") ? ";transport=tcp" : "");
+    }
+
+    @Test
+    void findsTheAppThroughServiceLoaderAndBindsEphemeralPorts() {
+        List<Listen> bound = server.listen(Listen.udp("127.0.0.1", 0), Listen.tcp("127.0.0.1", 0));
+
+        assertThat(server).isInstanceOf(ExpressApp.class);
+        assertThat(bound).extracting(Listen::transport).containsExactly("UDP", "TCP");
+        assertThat(bound).allSatisfy(l -> assertThat(l.port()).isPositive());
+        assertThat(server.listening()).isEqualTo(bound);
+    }
+
+    @Test
+    void uacGetsTheFinalResponseOverUdpAndTcpWithProvisionalsReported() {
+        server.listen(Listen.udp("127.0.0.1", 0), Listen.tcp("127.0.0.1", 0));
+        server.info((req, res) -> {
+            res.send(182, "Queued");
+            res.send(200, Parts.header("X-Echo", req.header("X-Ask").orElse("none"))
+                    .withBody("text/plain", "got " + req.bodyText() + " over " + req.transport()));
+        });
+        client.listen(Listen.udp("127.0.0.1", 0), Listen.tcp("127.0.0.1", 0));
+        List<Integer> provisional = new CopyOnWriteArrayList<>();
+
+        for (String transport : List.of("UDP", "TCP")) {
+            SipResponse r = client.uac().onProvisional(p -> provisional.add(p.status()))
+                    .info(serverUri(transport), Parts.header("X-Ask", "hello").withBody("application/text", "ping"));
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("X-Echo")).contains("hello");
+            assertThat(r.bodyText()).isEqualTo("got ping over " + transport);
+        }
+        assertThat(provisional).containsExactly(182, 182);
+    }
+
+    @Test
+    void unroutedMethodsGet405FromARealStack() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.register((req, res) -> res.send(200));
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        SipResponse r = client.uac().options(serverUri("UDP"));
+
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.header("Allow")).contains("REGISTER");
+    }
+
+    @Test
+    void inviteAnsweredWith200IsAcknowledged() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.invite((req, res) -> res.send(200, Parts.header("Contact", "<" + serverUri("UDP") + ">")
+                .withBody("application/sdp", "v=0\r\n")));
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        SipResponse r = client.uac().invite(serverUri("UDP"), Parts.body("application/sdp", "v=0\r\n"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.to().tag()).isPresent();
+    }
+
+    @Test
+    void nonInviteTimeoutReturnsALocal408() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.message((req, res) -> Thread.sleep(2_000));
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        SipResponse r = client.uac().withTimeout(Duration.ofMillis(300)).message(serverUri("UDP"), Parts.body("text/plain", "hi"));
+
+        assertThat(r.status()).isEqualTo(408);
+    }
+}

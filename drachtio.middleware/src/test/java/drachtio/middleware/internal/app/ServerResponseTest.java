@@ -1,0 +1,143 @@
+package drachtio.middleware.internal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import drachtio.api.Listen;
+import drachtio.api.Parts;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServerResponseTest {
+    private static final String INVITE = """
+            INVITE sip:bob@example.com SIP/2.0
+            Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-inv
+            Max-Forwards: 70
+            From: "Alice" <sip:alice@example.com>;tag=a1
+            To: <sip:bob@example.com>
+            Call-ID: response-test@127.0.0.1
+            CSeq: 7 INVITE
+            Contact: <sip:alice@127.0.0.1:5070>
+            Content-Length: 0
+
+            """;
+
+    private final MemoryStack[] stack = new MemoryStack[1];
+    private ExpressApp app;
+
+    @BeforeEach
+    void start() {
+        app = MemoryStack.app(stack, new MiddlewareProviders(List.of()));
+        app.listen(Listen.udp("127.0.0.1", 5060));
+    }
+
+    @Test
+    void sendsProvisionalsThenOneFinalWithOneToTag() {
+        List<Throwable> second = new ArrayList<>();
+        app.invite((req, res) -> {
+            res.send(100);
+            res.send(180);
+            res.send(183, Parts.body("application/sdp", "v=0\r\n"));
+            res.send(200, Parts.body("application/sdp", "v=0\r\n"));
+            try {
+                res.send(486);
+            } catch (IllegalStateException e) {
+                second.add(e);
+            }
+        });
+
+        List<SipResponse> sent = stack[0].deliver(INVITE).responses;
+
+        assertThat(sent).extracting(SipResponse::status).containsExactly(100, 180, 183, 200);
+        assertThat(sent.getFirst().to().tag()).isEmpty();
+        String tag = sent.get(1).to().tag().orElseThrow();
+        assertThat(sent.subList(1, 4)).allSatisfy(r -> assertThat(r.to().tag()).contains(tag));
+        assertThat(second).singleElement().extracting(Throwable::getMessage)
+                .isEqualTo("a final response (200) was already sent; cannot send 486");
+    }
+
+    @Test
+    void copiesTheRequestHeadersAndKeepsTheAppsHeaderCase() {
+        app.invite((req, res) -> res.send(486, "Busy Here Now",
+                Parts.header("x-lower-case", "kept").with("X-UPPER", "too").withBody("text/plain", "é")));
+
+        SipResponse r = stack[0].deliver(INVITE).last();
+        String wire = new String(r.toBytes(), StandardCharsets.UTF_8);
+
+        assertThat(r.statusLine()).isEqualTo("SIP/2.0 486 Busy Here Now");
+        assertThat(wire).contains("\r\nx-lower-case: kept\r\n", "\r\nX-UPPER: too\r\n", "\r\nContent-Length: 2\r\n",
+                "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-inv", "CSeq: 7 INVITE", "Call-ID: response-test@127.0.0.1",
+                "From: \"Alice\" <sip:alice@example.com>;tag=a1");
+        assertThat(r.bodyText()).isEqualTo("é");
+    }
+
+    @Test
+    void keepsAToTagTheRequestAlreadyHas() {
+        app.invite((req, res) -> res.send(200));
+
+        SipResponse r = stack[0].deliver(INVITE.replace("To: <sip:bob@example.com>", "To: <sip:bob@example.com>;tag=b2")).last();
+
+        assertThat(r.to().tag()).contains("b2");
+        assertThat(r.headers().all("To")).hasSize(1);
+    }
+
+    @Test
+    void refusesAStatusOutOfRange() {
+        List<Throwable> caught = new ArrayList<>();
+        app.invite((req, res) -> {
+            try {
+                res.send(700);
+            } catch (IllegalArgumentException e) {
+                caught.add(e);
+            }
+            res.send(603);
+        });
+
+        assertThat(stack[0].deliver(INVITE).last().status()).isEqualTo(603);
+        assertThat(caught).hasSize(1);
+    }
+
+    @Test
+    void tellsTheAppAboutACancelAndRefusesAnswersAfterIt() throws Exception {
+        CountDownLatch ringing = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicReference<SipRequest> seenCancel = new AtomicReference<>();
+        AtomicReference<Throwable> late = new AtomicReference<>();
+        app.invite((req, res) -> {
+            req.onCancel(c -> {
+                seenCancel.set(c);
+                cancelled.countDown();
+            });
+            res.send(180);
+            ringing.countDown();
+            cancelled.await(5, TimeUnit.SECONDS);
+            assertThat(req.cancelled()).isTrue();
+            try {
+                res.send(200);
+            } catch (IllegalStateException e) {
+                late.set(e);
+            }
+        });
+        AtomicReference<MemoryStack.Txn> txn = new AtomicReference<>();
+        Thread call = Thread.ofVirtual().start(() -> txn.set(stack[0].deliver(INVITE)));
+        assertThat(ringing.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.pendingInvites()).isEqualTo(1);
+        SipRequest cancel = SipRequest.builder(drachtio.api.message.Method.CANCEL,
+                drachtio.api.header.SipUri.of("bob", "example.com")).header("CSeq", "7 CANCEL").build();
+        stack[0].cancel(stack[0].current, cancel);
+        call.join(5000);
+
+        assertThat(seenCancel.get()).isSameAs(cancel);
+        assertThat(late.get()).hasMessageContaining("cancelled");
+        assertThat(txn.get().responses).extracting(SipResponse::status).containsExactly(180, 487);
+        assertThat(app.pendingInvites()).isZero();
+    }
+}

@@ -1,0 +1,2 @@
+/** The sipp runner the integration tests of several modules share. */
+package drachtio.testkit;
