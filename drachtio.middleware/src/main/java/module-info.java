@@ -15,5 +15,7 @@ module drachtio.middleware {
     uses drachtio.api.spi.MiddlewareProvider;
 
     provides drachtio.api.spi.AppProvider with drachtio.middleware.internal.app.ExpressAppProvider;
-    provides drachtio.api.spi.MiddlewareProvider with drachtio.middleware.internal.auth.DigestAuthProvider;
+    provides drachtio.api.spi.MiddlewareProvider with
+            drachtio.middleware.internal.auth.DigestAuthProvider,
+            drachtio.middleware.internal.registration.RegistrationProvider;
 }
