@@ -6,6 +6,7 @@
 #   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
 #   drachtio.benchmarks/load/load.sh app-options 5000 10000        # OPTIONS through the App's routes
+#   drachtio.benchmarks/load/load.sh register 2000 5000            # REGISTER 401/200 digest, 1000 users
 #
 # options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
@@ -15,7 +16,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-kind=${1:?usage: load.sh options|call|app-options RATE...}
+kind=${1:?usage: load.sh options|call|app-options|register RATE...}
 shift
 [ $# -gt 0 ] || set -- 1000 2000 5000
 mode=stack
@@ -23,7 +24,8 @@ case $kind in
     options) scenario=$here/options.xml ;;
     call) scenario=$here/call.xml ;;
     app-options) scenario=$here/options.xml; mode=app ;;
-    *) echo "load.sh: kind must be options, call or app-options" >&2; exit 2 ;;
+    register) scenario=$here/register.xml; mode=app ;;
+    *) echo "load.sh: kind must be options, call, app-options or register" >&2; exit 2 ;;
 esac
 DURATION=${DURATION:-40}
 PORT=${PORT:-5099}
@@ -40,6 +42,12 @@ if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' |
 fi
 
 work=$(mktemp -d)
+inf=()
+if [ "$kind" = register ]; then
+    # 1000 distinct users, as AppLoadServer knows them; the whole keyword sits in field 1
+    { echo SEQUENTIAL; for i in $(seq 0 999); do echo "user$i;[authentication username=user$i password=pw-user$i]"; done; } > "$work/users.csv"
+    inf=(-inf "$work/users.csv")
+fi
 "$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
@@ -61,7 +69,7 @@ for rate in "$@"; do
     set +e
     (cd "$work" && sipp -nostdin -bg -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$rate" -m "$calls" \
         -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$DURATION" \
-        -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" > "$work/sipp.out" 2>&1)
+        -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" "${inf[@]}" > "$work/sipp.out" 2>&1)
     # -bg returns at once: wait for sipp to finish its calls
     pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
     while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
