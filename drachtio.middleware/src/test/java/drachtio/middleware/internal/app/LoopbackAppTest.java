@@ -120,4 +120,17 @@ class LoopbackAppTest {
         assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS).reason()).isEqualTo("Finished Anyway");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
+
+    @Test
+    void uacResolvesAHostName() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.options((req, res) -> res.send(200, Parts.header("X-Uri", req.uri())));
+        client.listen(Listen.udp("127.0.0.1", 0));
+        int port = server.listening().getFirst().port();
+
+        SipResponse r = client.uac().options("sip:bob@localhost:" + port);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("X-Uri")).contains("sip:bob@localhost:" + port);
+    }
 }
