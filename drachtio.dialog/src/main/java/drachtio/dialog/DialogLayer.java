@@ -76,6 +76,15 @@ public interface DialogLayer {
     Dialog answer(SipRequest invite, SipResponse answer, Runnable send);
 
     /**
+     * The app's code that answered the dialog (the INVITE's handler) has returned. Until then,
+     * at most 4*T1, requests from the peer wait, so that handlers the app sets right after
+     * {@code answer} see every request that follows the ACK.
+     *
+     * @param dialog a dialog from {@link #answer}
+     */
+    void release(Dialog dialog);
+
+    /**
      * Sends an INVITE and returns at once; a 2xx makes a UAC dialog.
      *
      * @param invite the INVITE (From with a tag, Contact, and the offer if any)

@@ -38,12 +38,15 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     private final SipStack stack;
     private final Duration ackWait;
+    private final Duration hold;
     private final ConcurrentHashMap<String, SipDialog> live = new ConcurrentHashMap<>();
 
     private DialogManager(SipStack stack, Duration t1) {
         this.stack = Objects.requireNonNull(stack, "stack");
         // the stack reports the ACK timeout after 64*T1; the margin covers a stack that cannot
         this.ackWait = t1.multipliedBy(96);
+        // short enough that the peer retransmits a held request a few times at most
+        this.hold = t1.multipliedBy(4);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class DialogManager implements DialogLayer, Dialogs {
             }
             return true;
         }
-        DialogServer.serve(d, request, response);
+        DialogServer.serve(d, request, response, hold);
         return true;
     }
 
@@ -183,6 +186,13 @@ public final class DialogManager implements DialogLayer, Dialogs {
     }
 
     @Override
+    public void release(Dialog dialog) {
+        if (dialog instanceof SipDialog d) {
+            d.release();
+        }
+    }
+
+    @Override
     public PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout) {
         return new UacCall(this, invite, provisional, timeout).start();
     }
@@ -233,6 +243,7 @@ public final class DialogManager implements DialogLayer, Dialogs {
                 invite.header("Contact").orElse(null), invite.cseq().sequence(), -1, State.CONFIRMED);
         sdpOf(invite).ifPresent(d::localSdp);
         sdpOf(ok).ifPresent(d::remoteSdp);
+        d.release(); // no code of the app answers a UAC dialog: nothing to wait for
         return d;
     }
 

@@ -30,8 +30,10 @@ final class DialogServer {
      * @param d the dialog the request belongs to
      * @param req the request
      * @param res its responses
+     * @param hold the longest a request waits for the answering code to return
      */
-    static void serve(SipDialog d, Request req, Response res) {
+    static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
+        d.awaitRelease(hold);
         d.serving.lock();
         try {
             serveInOrder(d, req, res);

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -45,6 +46,8 @@ final class SipDialog implements Dialog {
     final ReentrantLock serving = new ReentrantLock(true);
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
+    /** Requests from the peer wait on it until the app's code that answered has returned. */
+    private final CountDownLatch held = new CountDownLatch(1);
     private volatile Uri remoteTarget;
     private volatile long remoteCSeq;
     private volatile String localSdp;
@@ -185,6 +188,25 @@ final class SipDialog implements Dialog {
 
     void remoteSdp(String sdp) {
         remoteSdp = sdp;
+    }
+
+    /** The code that got this dialog has returned (or never will hold it): requests may go. */
+    void release() {
+        held.countDown();
+    }
+
+    /**
+     * Waits until {@link #release}, at most {@code bound}, so handlers set right after the
+     * answer see the requests that follow the ACK at once.
+     */
+    void awaitRelease(java.time.Duration bound) {
+        try {
+            if (!held.await(bound.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                LOG.debug("serving a request before the answering code returned; Call-ID {}", callId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @return the handler the app set for a method, or {@code null} */

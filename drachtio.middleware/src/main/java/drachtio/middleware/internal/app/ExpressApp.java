@@ -214,6 +214,7 @@ final class ExpressApp implements App {
         try {
             new Chain(chain, req, res).run();
         } finally {
+            res.handlerReturned();
             if (invite) {
                 pendingInvites.remove(txn);
             }

@@ -27,6 +27,7 @@ final class ServerResponse implements Response {
     private final DialogLayer dialogs;
     private final ReentrantLock lock = new ReentrantLock();
     private String toTag;
+    private volatile Dialog dialog;
     private int status;
     private SipResponse finalResponse;
 
@@ -100,7 +101,17 @@ final class ServerResponse implements Response {
         } finally {
             lock.unlock();
         }
-        return dialogs.answer(request.message(), response, () -> commit(response));
+        Dialog made = dialogs.answer(request.message(), response, () -> commit(response));
+        dialog = made;
+        return made;
+    }
+
+    /** The handler that answered has returned: requests held for its dialog may go. */
+    void handlerReturned() {
+        Dialog made = dialog;
+        if (made != null) {
+            dialogs.release(made);
+        }
     }
 
     /** Sends a response built earlier, as {@link #send} would. */
