@@ -5,6 +5,10 @@
 #
 #   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
+#   drachtio.benchmarks/load/load.sh app-options 5000 10000        # OPTIONS through the App's routes
+#   drachtio.benchmarks/load/load.sh register 2000 5000            # REGISTER 401/200 digest, 1000 users
+#
+# options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
 # Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g).
 set -euo pipefail
@@ -12,13 +16,16 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-kind=${1:?usage: load.sh options|call RATE...}
+kind=${1:?usage: load.sh options|call|app-options|register RATE...}
 shift
 [ $# -gt 0 ] || set -- 1000 2000 5000
+mode=stack
 case $kind in
     options) scenario=$here/options.xml ;;
     call) scenario=$here/call.xml ;;
-    *) echo "load.sh: kind must be options or call" >&2; exit 2 ;;
+    app-options) scenario=$here/options.xml; mode=app ;;
+    register) scenario=$here/register.xml; mode=app ;;
+    *) echo "load.sh: kind must be options, call, app-options or register" >&2; exit 2 ;;
 esac
 DURATION=${DURATION:-40}
 PORT=${PORT:-5099}
@@ -35,8 +42,14 @@ if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' |
 fi
 
 work=$(mktemp -d)
+inf=()
+if [ "$kind" = register ]; then
+    # 1000 distinct users, as AppLoadServer knows them; the whole keyword sits in field 1
+    { echo SEQUENTIAL; for i in $(seq 0 999); do echo "user$i;[authentication username=user$i password=pw-user$i]"; done; } > "$work/users.csv"
+    inf=(-inf "$work/users.csv")
+fi
 "$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" > "$work/server.log" 2>&1 &
+    -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
@@ -47,7 +60,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # heap in use after the step: the "used NK" figures of every generation, from jcmd
 heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
 
-printf '%-8s %10s %10s %8s %10s %10s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "heap MB"
+printf '%-12s %10s %10s %8s %10s %10s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "heap MB"
 for rate in "$@"; do
     calls=$((rate * DURATION))
     buff=()
@@ -56,7 +69,7 @@ for rate in "$@"; do
     set +e
     (cd "$work" && sipp -nostdin -bg -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$rate" -m "$calls" \
         -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$DURATION" \
-        -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" > "$work/sipp.out" 2>&1)
+        -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" "${inf[@]}" > "$work/sipp.out" 2>&1)
     # -bg returns at once: wait for sipp to finish its calls
     pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
     while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
@@ -80,6 +93,6 @@ timeouts = col('FailedMaxUDPRetrans(C)') if 'FailedMaxUDPRetrans(C)' in head els
 cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
 why = ', '.join(f"{h[6:-3]}={last[i]}" for i, h in enumerate(head)
                 if h.startswith('Failed') and h.endswith('(C)') and h != 'FailedCall(C)' and last[i] not in ('0', ''))
-print(f"{kind:<8} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
+print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
 PY
 done

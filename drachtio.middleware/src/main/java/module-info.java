@@ -10,9 +10,12 @@ module drachtio.middleware {
     requires drachtio.dialog;
     requires org.slf4j;
 
-    // exports drachtio.middleware; (once DigestAuth and RegistrationParser land)
+    exports drachtio.middleware;
 
     uses drachtio.api.spi.MiddlewareProvider;
 
     provides drachtio.api.spi.AppProvider with drachtio.middleware.internal.app.ExpressAppProvider;
+    provides drachtio.api.spi.MiddlewareProvider with
+            drachtio.middleware.internal.auth.DigestAuthProvider,
+            drachtio.middleware.internal.registration.RegistrationProvider;
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The minimal answering application the load script drives with sipp: OPTIONS 200, INVITE
- * 200 with SDP, BYE 200, on the embedded stack. Usage: {@code LoadServer HOST PORT}; prints
- * {@code listening udp:HOST:PORT} once ready and runs until killed.
+ * 200 with SDP, BYE 200, straight on the embedded stack's SPI (no App). Usage:
+ * {@code LoadServer HOST PORT [stack|app]}; {@code app} runs {@link AppLoadServer} instead.
+ * Prints {@code listening udp:HOST:PORT} once ready and runs until killed.
  */
 public final class LoadServer implements StackHandler {
     private static final String SDP = "v=0\r\no=load 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -32,6 +33,10 @@ public final class LoadServer implements StackHandler {
     public static void main(String[] args) throws InterruptedException {
         String host = args.length > 0 ? args[0] : "127.0.0.1";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 5060;
+        if (args.length > 2 && args[2].equals("app")) {
+            AppLoadServer.run(host, port);
+            return;
+        }
         SipStack stack = SipStacks.provider("embedded").create(StackConfig.builder()
                 .listen(Listen.udp(host, port)).build());
         stack.start(new LoadServer());

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Drachtio {
     /** The subcommands in the order {@code --help} lists them; add new ones here. */
-    static final List<Command> COMMANDS = List.of(new CheckCommand());
+    static final List<Command> COMMANDS = List.of(new CheckCommand(), new OptionsCommand(), new RegisterCommand());
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -39,6 +39,10 @@ public final class Drachtio {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // a tool's stderr carries warnings and errors only, unless the user asks for more
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         int status = new Drachtio().run(List.of(args), System.out, System.err);
         System.out.flush();
         System.exit(status);

@@ -14,6 +14,7 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.SipStack;
+import drachtio.middleware.internal.auth.ClientDigest;
 import drachtio.parser.Grammars;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,7 +85,7 @@ final class ClientSide implements Uac {
         }
         SipResponse response = new Exchange(stack, request, provisional, timeout).await();
         if (logins != null && (response.status() == 401 || response.status() == 407)) {
-            Optional<SipRequest> retry = Optional.empty(); // TODO digest: ClientDigest.authorize(request, response, logins)
+            Optional<SipRequest> retry = ClientDigest.authorize(request, response, logins);
             if (retry.isPresent()) {
                 LOG.debug("answering the {} challenge for {}; Call-ID {}", response.status(), request.method(),
                         request.header("Call-ID").orElse("?"));

@@ -98,4 +98,39 @@ class LoopbackAppTest {
 
         assertThat(r.status()).isEqualTo(408);
     }
+
+    @Test
+    void closeLetsARequestInTheAppsHandsFinish() throws Exception {
+        App patient = Drachtio.app(StackConfig.builder().shutdownGrace(Duration.ofSeconds(5)).build());
+        var inHandler = new java.util.concurrent.CountDownLatch(1);
+        patient.options((req, res) -> {
+            inHandler.countDown();
+            Thread.sleep(300);
+            res.send(200, "Finished Anyway");
+        });
+        int port = patient.listen(Listen.udp("127.0.0.1", 0)).getFirst().port();
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        var answer = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> client.uac().options("sip:bob@127.0.0.1:" + port));
+        assertThat(inHandler.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        patient.close();
+
+        assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS).reason()).isEqualTo("Finished Anyway");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void uacResolvesAHostName() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.options((req, res) -> res.send(200, Parts.header("X-Uri", req.uri())));
+        client.listen(Listen.udp("127.0.0.1", 0));
+        int port = server.listening().getFirst().port();
+
+        SipResponse r = client.uac().options("sip:bob@localhost:" + port);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("X-Uri")).contains("sip:bob@localhost:" + port);
+    }
 }

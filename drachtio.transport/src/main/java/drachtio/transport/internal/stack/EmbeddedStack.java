@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ final class EmbeddedStack implements SipStack {
     private final StackConfig config;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final Semaphore inFlight;
+    /** Client transactions still waiting for their final response. */
+    private final AtomicInteger awaitingFinal = new AtomicInteger();
     private volatile NetworkTransport net;
     private volatile TransactionLayer layer;
     private volatile StackHandler handler;
@@ -117,26 +120,34 @@ final class EmbeddedStack implements SipStack {
         TransactionLayer l = running();
         Hop hop = net.chooseHop(Routing.nextHop(request), request.toBytes().length + VIA_ALLOWANCE);
         SipRequest stamped = stamp(request, hop);
-        ClientTransaction txn = l.sendRequest(stamped, hop, new ClientListener() {
-            @Override
-            public void onProvisional(SipResponse response) {
-                responses.onProvisional(response);
-            }
+        awaitingFinal.incrementAndGet();
+        ClientTransaction txn;
+        try {
+            txn = l.sendRequest(stamped, hop, new ClientListener() {
+                @Override
+                public void onProvisional(SipResponse response) {
+                    responses.onProvisional(response);
+                }
 
-            @Override
-            public void onFinal(FinalResponse result) {
-                responses.onFinal(result.response(), switch (result.cause()) {
-                    case RECEIVED -> Outcome.RECEIVED;
-                    case TIMEOUT -> Outcome.TIMEOUT;
-                    case TRANSPORT_ERROR -> Outcome.TRANSPORT_ERROR;
-                });
-            }
+                @Override
+                public void onFinal(FinalResponse result) {
+                    awaitingFinal.decrementAndGet();
+                    responses.onFinal(result.response(), switch (result.cause()) {
+                        case RECEIVED -> Outcome.RECEIVED;
+                        case TIMEOUT -> Outcome.TIMEOUT;
+                        case TRANSPORT_ERROR -> Outcome.TRANSPORT_ERROR;
+                    });
+                }
 
-            @Override
-            public void onAdditional2xx(SipResponse response) {
-                responses.onAdditional2xx(response);
-            }
-        });
+                @Override
+                public void onAdditional2xx(SipResponse response) {
+                    responses.onAdditional2xx(response);
+                }
+            });
+        } catch (RuntimeException e) {
+            awaitingFinal.decrementAndGet();
+            throw e;
+        }
         return new OutgoingTransaction() {
             @Override
             public SipRequest request() {
@@ -183,12 +194,16 @@ final class EmbeddedStack implements SipStack {
                 return;
             }
             closing = true;
+            // graceful: requests in the app's hands get their answer, requests we sent get theirs,
+            // 2xx responses get their ACK; transactions that only wait out timers J, K, L do not count
             long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-            while (layer != null && layer.live() > 0 && System.nanoTime() < deadline) {
+            while (unfinished() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(Duration.ofMillis(20));
             }
-            if (layer != null && layer.live() > 0) {
-                LOG.warn("closing with {} transactions still live after the grace period", layer.live());
+            if (unfinished() > 0) {
+                LOG.warn("closing with work unfinished after the grace period: {} requests in the app, {} awaiting "
+                        + "a final response, {} 2xx awaiting ACK", config.maxInFlightRequests() - inFlight.availablePermits(),
+                        awaitingFinal.get(), layer == null ? 0 : layer.pendingAcks());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,6 +211,12 @@ final class EmbeddedStack implements SipStack {
             shutdown();
             lifecycle.unlock();
         }
+    }
+
+    /** @return app requests not yet done, client requests without a final, and 2xx without ACK */
+    private int unfinished() {
+        int appBusy = config.maxInFlightRequests() - inFlight.availablePermits();
+        return appBusy + awaitingFinal.get() + (layer == null ? 0 : layer.pendingAcks());
     }
 
     private void shutdown() {

@@ -1,0 +1,189 @@
+package drachtio.middleware.internal.auth;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Server nonces that validate themselves: {@code base64url(time || random || mac)} where the
+ * MAC is HMAC-SHA256 over the time, the random octets and the realm with a key made per
+ * instance, so a nonce this instance did not make, or made for another realm, is refused
+ * without keeping state for it. Issuing costs no memory; only nonces that carried a valid
+ * response are remembered, with the highest nonce count seen (RFC 7616 3.4: a repeated or
+ * lower {@code nc} is a replay).
+ *
+ * <p>Memory is bounded: an entry goes when its nonce expires, and when {@code cap} live entries
+ * are reached the older half is dropped and a floor raised so that a nonce issued at or before
+ * the floor and no longer remembered counts as used up (the client gets a stale challenge and
+ * retries with a new nonce) rather than as fresh.
+ */
+final class Nonces {
+    /** What a nonce turned out to be. */
+    enum Status {
+        /** Made here for this realm and not expired. */
+        VALID,
+        /** Made here for this realm but older than the time-to-live. */
+        EXPIRED,
+        /** Not made here, made for another realm, or not a nonce at all. */
+        FORGED
+    }
+
+    private static final int TIME = 8;
+    private static final int RANDOM = 12;
+    private static final int MAC = 16;
+    private static final int LENGTH = TIME + RANDOM + MAC;
+    private static final SecureRandom RNG = new SecureRandom();
+
+    private final SecretKeySpec key;
+    private final long ttlMillis;
+    private final InstantSource clock;
+    private final int cap;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** nonce -> {issued millis, highest nc}; guarded by lock. */
+    private final Map<String, long[]> used = new HashMap<>();
+    /** Nonces issued at or before this time and not in {@link #used} count as used; guarded by lock. */
+    private long floor = Long.MIN_VALUE;
+
+    Nonces(Duration ttl, InstantSource clock, int cap) {
+        byte[] secret = new byte[32];
+        RNG.nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.ttlMillis = ttl.toMillis();
+        this.clock = clock;
+        this.cap = cap;
+    }
+
+    /**
+     * @param realm the realm the nonce is for
+     * @return a new nonce, safe inside a quoted-string
+     */
+    String issue(String realm) {
+        ByteBuffer b = ByteBuffer.allocate(LENGTH);
+        byte[] random = new byte[RANDOM];
+        RNG.nextBytes(random);
+        b.putLong(clock.millis()).put(random);
+        b.put(mac(b.array(), realm), 0, MAC);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /**
+     * @param realm the realm the credentials are for
+     * @param nonce the nonce they carry
+     * @return whether it is one of ours, and fresh
+     */
+    Status check(String realm, String nonce) {
+        byte[] raw = decode(nonce);
+        if (raw == null) {
+            return Status.FORGED;
+        }
+        byte[] expected = mac(raw, realm);
+        byte[] given = new byte[MAC];
+        System.arraycopy(raw, TIME + RANDOM, given, 0, MAC);
+        byte[] want = new byte[MAC];
+        System.arraycopy(expected, 0, want, 0, MAC);
+        if (!MessageDigest.isEqual(want, given)) {
+            return Status.FORGED;
+        }
+        long issued = ByteBuffer.wrap(raw).getLong();
+        return clock.millis() - issued > ttlMillis ? Status.EXPIRED : Status.VALID;
+    }
+
+    /**
+     * Records a nonce count; call only for a valid nonce with a correct response.
+     *
+     * @param nonce the nonce
+     * @param nc the nonce count it came with
+     * @return whether the count is higher than any seen with this nonce (not a replay)
+     */
+    boolean advance(String nonce, long nc) {
+        byte[] raw = decode(nonce);
+        if (raw == null) {
+            return false;
+        }
+        long issued = ByteBuffer.wrap(raw).getLong();
+        lock.lock();
+        try {
+            long[] entry = used.get(nonce);
+            if (entry == null) {
+                if (issued <= floor) {
+                    return false;
+                }
+                if (used.size() >= cap) {
+                    shrink();
+                }
+                used.put(nonce, new long[] {issued, nc});
+                return true;
+            }
+            if (nc <= entry[1]) {
+                return false;
+            }
+            entry[1] = nc;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many nonces are remembered (for tests) */
+    int remembered() {
+        lock.lock();
+        try {
+            return used.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void shrink() {
+        long now = clock.millis();
+        used.values().removeIf(e -> now - e[0] > ttlMillis);
+        if (used.size() < cap) {
+            return;
+        }
+        List<Long> times = new ArrayList<>(used.size());
+        for (long[] e : used.values()) {
+            times.add(e[0]);
+        }
+        times.sort(null);
+        long cut = times.get(times.size() / 2);
+        used.values().removeIf(e -> e[0] <= cut);
+        floor = Math.max(floor, cut);
+    }
+
+    private static byte[] decode(String nonce) {
+        if (nonce.length() != (LENGTH * 4 + 2) / 3) {
+            return null;
+        }
+        try {
+            byte[] raw = Base64.getUrlDecoder().decode(nonce);
+            return raw.length == LENGTH ? raw : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private byte[] mac(byte[] raw, String realm) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(key);
+            m.update(raw, 0, TIME + RANDOM);
+            m.update(realm.getBytes(StandardCharsets.UTF_8));
+            return m.doFinal();
+        } catch (GeneralSecurityException e) {
+            // HmacSHA256 is required of every Java SE runtime
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
