@@ -75,8 +75,12 @@ public interface Response {
      * @param parts extra headers and the body
      * @return the dialog
      * @throws IllegalArgumentException for a status outside 200-299
+     * @throws UnsupportedOperationException for a response that cannot make dialogs (the
+     *     App's own responses can; a test double or wrapper need not)
      */
-    Dialog answer(int status, Parts parts);
+    default Dialog answer(int status, Parts parts) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot answer with a dialog");
+    }
 
     /** @return whether a final response has been sent (by the app or by the stack) */
     boolean finalSent();
