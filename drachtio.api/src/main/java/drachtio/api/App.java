@@ -151,9 +151,13 @@ public interface App extends AutoCloseable {
      */
     Uac uac();
 
+    /** @return the live dialogs: find one by ID, count them */
+    Dialogs dialogs();
+
     /**
-     * Stops taking new requests and closes the stack once the transactions in flight finish,
-     * within the configured grace period. Idempotent.
+     * Stops taking new requests, ends every live dialog with BYE
+     * ({@link DialogEnd.Reason#APP_CLOSED}) and closes the stack once the
+     * transactions in flight finish, within the configured grace period. Idempotent.
      */
     @Override
     void close();

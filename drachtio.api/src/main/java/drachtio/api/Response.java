@@ -49,6 +49,39 @@ public interface Response {
      */
     void send(int status, String reason, Parts parts);
 
+    /**
+     * Answers an INVITE with 200 and blocks until the caller's ACK arrives (RFC 3261 13.3.1.4),
+     * then returns the confirmed dialog. A Contact of ours is added unless {@code parts} has one.
+     *
+     * <pre>{@code
+     * Dialog dlg = res.answer(Parts.body("application/sdp", sdp));
+     * }</pre>
+     *
+     * @param parts extra headers and the body (the SDP becomes the dialog's local SDP)
+     * @return the dialog, confirmed (or already ended, when the caller sent BYE before its ACK)
+     * @throws IllegalStateException when the request is not an initial INVITE, the caller
+     *     cancelled it (the stack has answered 487), or a final response was already sent
+     * @throws AckTimeoutException when no ACK came within 64*T1; the call was ended with BYE
+     * @throws DialogEndedException when the App closed while waiting for the ACK
+     */
+    default Dialog answer(Parts parts) {
+        return answer(200, parts);
+    }
+
+    /**
+     * As {@link #answer(Parts)}, with another 2xx status.
+     *
+     * @param status 200 to 299
+     * @param parts extra headers and the body
+     * @return the dialog
+     * @throws IllegalArgumentException for a status outside 200-299
+     * @throws UnsupportedOperationException for a response that cannot make dialogs (the
+     *     App's own responses can; a test double or wrapper need not)
+     */
+    default Dialog answer(int status, Parts parts) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot answer with a dialog");
+    }
+
     /** @return whether a final response has been sent (by the app or by the stack) */
     boolean finalSent();
 

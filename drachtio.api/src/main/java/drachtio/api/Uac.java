@@ -125,7 +125,8 @@ public interface Uac {
 
     /**
      * Sends an INVITE and returns its final response; a 2xx is acknowledged before this returns
-     * (RFC 3261 13.2.2.4). Dialogs for the established call come with the dialog layer.
+     * (RFC 3261 13.2.2.4). No {@link Dialog} is kept for the call: it stays up until the peer
+     * ends it. Use {@link #call} to get the dialog (and end the call with {@link Dialog#bye()}).
      *
      * @param uri the Request-URI
      * @param parts extra headers and the offer
@@ -133,5 +134,40 @@ public interface Uac {
      */
     default SipResponse invite(String uri, Parts parts) {
         return request(Method.INVITE, uri, parts);
+    }
+
+    /**
+     * Sends an INVITE whose answer the app handles: {@link PendingCall#awaitFinal()}, then
+     * {@link PendingCall#ack(Parts)} or {@link PendingCall#cancel()}. The INVITE is built as
+     * {@link #request} builds it (From with a tag, To, Call-ID, CSeq, our Contact). Client
+     * digest authentication is not applied to it yet.
+     *
+     * @param uri the Request-URI
+     * @param parts extra headers and the offer (none for a late offer)
+     * @return the call in progress
+     * @throws drachtio.api.message.SipParseException when the URI does not parse
+     */
+    PendingCall start(String uri, Parts parts);
+
+    /**
+     * Places a call: sends an INVITE, waits for the final response, acknowledges a 2xx and
+     * returns the dialog.
+     *
+     * <pre>{@code
+     * Dialog dlg = app.uac().call("sip:bob@127.0.0.1:5080", Parts.body("application/sdp", offer));
+     * }</pre>
+     *
+     * @param uri the Request-URI
+     * @param parts extra headers and the offer
+     * @return the confirmed dialog
+     * @throws CallFailedException for a final response other than 2xx (it carries the response)
+     */
+    default Dialog call(String uri, Parts parts) {
+        PendingCall pending = start(uri, parts);
+        SipResponse answer = pending.awaitFinal();
+        if (!answer.success()) {
+            throw new CallFailedException(answer);
+        }
+        return pending.ack();
     }
 }

@@ -3,6 +3,7 @@ package drachtio.middleware.internal.app;
 import drachtio.api.Listen;
 import drachtio.api.Login;
 import drachtio.api.Parts;
+import drachtio.api.PendingCall;
 import drachtio.api.Uac;
 import drachtio.api.header.Header;
 import drachtio.api.header.Parameters;
@@ -175,5 +176,30 @@ final class ClientSide implements Uac {
             }
         }
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * The App's {@link Uac} is a {@link DialogUac} wrapping this one; that view starts calls.
+     *
+     * @throws UnsupportedOperationException always: calls need the dialog layer
+     */
+    @Override
+    public PendingCall start(String uri, Parts parts) {
+        throw new UnsupportedOperationException("calls go through the App's Uac (DialogUac), which has the dialog layer");
+    }
+
+    /** @return an INVITE to the URI built as {@link #request} builds it, for the dialog layer */
+    SipRequest buildInvite(String uri, Parts parts) {
+        return build(Method.INVITE, Grammars.URI.parse(uri), "<" + uri.strip() + ">", parts, null);
+    }
+
+    /** @return the provisional-response listener of this view, or {@code null} */
+    Consumer<SipResponse> provisionalListener() {
+        return provisional;
+    }
+
+    /** @return the timeout of this view, or {@code null} */
+    Duration timeoutSetting() {
+        return timeout;
     }
 }

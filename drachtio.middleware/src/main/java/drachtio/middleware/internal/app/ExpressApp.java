@@ -1,6 +1,8 @@
 package drachtio.middleware.internal.app;
 
 import drachtio.api.App;
+import drachtio.api.Dialog;
+import drachtio.api.Dialogs;
 import drachtio.api.ErrorMiddleware;
 import drachtio.api.Handler;
 import drachtio.api.Listen;
@@ -15,10 +17,12 @@ import drachtio.api.spi.SipStack;
 import drachtio.api.spi.Source;
 import drachtio.api.spi.StackConfig;
 import drachtio.api.spi.StackHandler;
+import drachtio.dialog.DialogLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -28,6 +32,18 @@ import org.slf4j.LoggerFactory;
 /** The bundled {@link App}: an express-style chain over a {@link SipStack}. */
 final class ExpressApp implements App {
     private static final Logger LOG = LoggerFactory.getLogger(ExpressApp.class);
+    /** The registry before {@link #listen}: no dialogs yet. */
+    private static final Dialogs NO_DIALOGS = new Dialogs() {
+        @Override
+        public Optional<Dialog> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int count() {
+            return 0;
+        }
+    };
 
     private final StackConfig config;
     private final Function<StackConfig, SipStack> stackFactory;
@@ -36,6 +52,7 @@ final class ExpressApp implements App {
     private final Map<IncomingTransaction, IncomingRequest> pendingInvites = new ConcurrentHashMap<>();
     private volatile Chain.Snapshot chain = new Chain.Snapshot(List.of(), List.of());
     private volatile SipStack stack;
+    private volatile DialogLayer dialogLayer;
     private volatile List<Listen> bound = List.of();
     private boolean closed;
 
@@ -123,6 +140,7 @@ final class ExpressApp implements App {
             StackConfig withAddresses = new StackConfig(all, config.t1(), config.t2(), config.t4(),
                     config.maxMessageSize(), config.maxInFlightRequests(), config.shutdownGrace());
             SipStack s = stackFactory.apply(withAddresses);
+            dialogLayer = DialogLayer.create(s, withAddresses.t1());
             bound = List.copyOf(s.start(new Dispatcher()));
             stack = s;
             LOG.info("app listening on {}", bound);
@@ -143,7 +161,13 @@ final class ExpressApp implements App {
         if (s == null) {
             throw new IllegalStateException("call listen(...) before uac() (port 0 is fine for a client)");
         }
-        return ClientSide.of(s, bound);
+        return new DialogUac(ClientSide.of(s, bound), dialogLayer);
+    }
+
+    @Override
+    public Dialogs dialogs() {
+        DialogLayer layer = dialogLayer;
+        return layer != null ? layer.dialogs() : NO_DIALOGS;
     }
 
     @Override
@@ -158,6 +182,10 @@ final class ExpressApp implements App {
             s = stack;
         } finally {
             lock.unlock();
+        }
+        DialogLayer layer = dialogLayer;
+        if (layer != null) {
+            layer.close(config.shutdownGrace());
         }
         if (s != null) {
             s.close();
@@ -174,7 +202,11 @@ final class ExpressApp implements App {
     void handle(IncomingTransaction txn) {
         SipRequest message = txn.request();
         IncomingRequest req = new IncomingRequest(message, txn.source());
-        ServerResponse res = new ServerResponse(req, txn);
+        DialogLayer layer = dialogLayer;
+        ServerResponse res = new ServerResponse(req, txn, layer);
+        if (layer != null && layer.handle(txn, req, res)) {
+            return;
+        }
         boolean invite = message.is(Method.INVITE);
         if (invite) {
             pendingInvites.put(txn, req);
@@ -182,6 +214,7 @@ final class ExpressApp implements App {
         try {
             new Chain(chain, req, res).run();
         } finally {
+            res.handlerReturned();
             if (invite) {
                 pendingInvites.remove(txn);
             }
@@ -206,9 +239,20 @@ final class ExpressApp implements App {
         }
 
         @Override
+        public void onAck(SipRequest ack, Source source) {
+            DialogLayer layer = dialogLayer;
+            if (layer != null) {
+                layer.onAck(ack, source);
+            }
+        }
+
+        @Override
         public void onAckTimeout(SipResponse response, Source source) {
-            LOG.warn("no ACK for a 2xx within 64*T1; Call-ID {} (the dialog layer will end such calls with BYE)",
-                    response.header("Call-ID").orElse("?"));
+            LOG.info("no ACK for a 2xx within 64*T1; Call-ID {}", response.header("Call-ID").orElse("?"));
+            DialogLayer layer = dialogLayer;
+            if (layer != null) {
+                layer.onAckTimeout(response, source);
+            }
         }
     }
 }

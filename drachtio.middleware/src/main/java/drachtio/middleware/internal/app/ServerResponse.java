@@ -1,12 +1,15 @@
 package drachtio.middleware.internal.app;
 
+import drachtio.api.Dialog;
 import drachtio.api.Parts;
 import drachtio.api.Response;
 import drachtio.api.header.Address;
 import drachtio.api.header.Header;
 import drachtio.api.message.HeaderNames;
+import drachtio.api.message.Method;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
+import drachtio.dialog.DialogLayer;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -21,14 +24,26 @@ final class ServerResponse implements Response {
 
     private final IncomingRequest request;
     private final IncomingTransaction transaction;
+    private final DialogLayer dialogs;
     private final ReentrantLock lock = new ReentrantLock();
     private String toTag;
+    private volatile Dialog dialog;
     private int status;
     private SipResponse finalResponse;
 
     ServerResponse(IncomingRequest request, IncomingTransaction transaction) {
+        this(request, transaction, null);
+    }
+
+    /**
+     * @param request the request answered
+     * @param transaction its server transaction
+     * @param dialogs makes the dialog of an {@link #answer}, {@code null} when there is none
+     */
+    ServerResponse(IncomingRequest request, IncomingTransaction transaction, DialogLayer dialogs) {
         this.request = request;
         this.transaction = transaction;
+        this.dialogs = dialogs;
     }
 
     @Override
@@ -52,6 +67,69 @@ final class ServerResponse implements Response {
             if (code >= 200) {
                 finalResponse = response;
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Dialog answer(int code, Parts parts) {
+        if (code < 200 || code > 299) {
+            throw new IllegalArgumentException("answer() needs a 2xx status: " + code);
+        }
+        if (!request.method().equals(Method.INVITE) || request.to().tag().isPresent()) {
+            throw new IllegalStateException("answer() makes a dialog from an initial INVITE, not from "
+                    + request.method() + (request.to().tag().isPresent() ? " inside a dialog" : ""));
+        }
+        if (dialogs == null) {
+            throw new IllegalStateException("this response has no dialog layer");
+        }
+        if (request.cancelled()) {
+            throw new IllegalStateException("the caller cancelled the INVITE before it was answered (the stack sent 487); "
+                    + "cannot answer " + code + "; Call-ID " + request.callIdForLog());
+        }
+        Parts withContact = parts.headers().stream().anyMatch(h -> HeaderNames.same(h.name(), "Contact"))
+                ? parts : parts.with("Contact", Contacts.of(transaction.source()));
+        SipResponse response;
+        lock.lock();
+        try {
+            if (finalResponse != null) {
+                throw new IllegalStateException("a final response (" + finalResponse.status()
+                        + ") was already sent; cannot answer " + code);
+            }
+            response = build(code, null, withContact);
+        } finally {
+            lock.unlock();
+        }
+        Dialog made = dialogs.answer(request.message(), response, () -> commit(response));
+        dialog = made;
+        return made;
+    }
+
+    /** The handler that answered has returned: requests held for its dialog may go. */
+    void handlerReturned() {
+        Dialog made = dialog;
+        if (made != null) {
+            dialogs.release(made);
+        }
+    }
+
+    /** Sends a response built earlier, as {@link #send} would. */
+    private void commit(SipResponse response) {
+        lock.lock();
+        try {
+            if (finalResponse != null) {
+                throw new IllegalStateException("a final response (" + finalResponse.status()
+                        + ") was already sent; cannot send " + response.status());
+            }
+            if (!transaction.respond(response)) {
+                throw new IllegalStateException(request.cancelled()
+                        ? "the caller cancelled the INVITE before it was answered (the stack sent 487); cannot answer "
+                                + response.status()
+                        : "the transaction has already ended or been answered; cannot send " + response.status());
+            }
+            status = response.status();
+            finalResponse = response;
         } finally {
             lock.unlock();
         }

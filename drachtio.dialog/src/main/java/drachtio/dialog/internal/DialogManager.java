@@ -1,0 +1,256 @@
+package drachtio.dialog.internal;
+
+import drachtio.api.Dialog;
+import drachtio.api.DialogEnd;
+import drachtio.api.Dialogs;
+import drachtio.api.Parts;
+import drachtio.api.PendingCall;
+import drachtio.api.Request;
+import drachtio.api.Response;
+import drachtio.api.header.Address;
+import drachtio.api.header.Uri;
+import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipParseException;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.IncomingTransaction;
+import drachtio.api.spi.SipStack;
+import drachtio.api.spi.Source;
+import drachtio.dialog.DialogLayer;
+import drachtio.dialog.internal.DialogStateMachine.State;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link DialogLayer}: the registry of live dialogs and the ways into it. */
+public final class DialogManager implements DialogLayer, Dialogs {
+    private static final Logger LOG = LoggerFactory.getLogger(DialogManager.class);
+
+    private final SipStack stack;
+    private final Duration ackWait;
+    private final Duration hold;
+    private final ConcurrentHashMap<String, SipDialog> live = new ConcurrentHashMap<>();
+
+    private DialogManager(SipStack stack, Duration t1) {
+        this.stack = Objects.requireNonNull(stack, "stack");
+        // the stack reports the ACK timeout after 64*T1; the margin covers a stack that cannot
+        this.ackWait = t1.multipliedBy(96);
+        // short enough that the peer retransmits a held request a few times at most
+        this.hold = t1.multipliedBy(4);
+    }
+
+    /**
+     * @param stack the stack
+     * @param t1 its T1
+     * @return a new layer
+     */
+    public static DialogLayer create(SipStack stack, Duration t1) {
+        return new DialogManager(stack, t1);
+    }
+
+    /** @return the dialog ID of RFC 3261 12: Call-ID, local tag, remote tag */
+    static String id(String callId, String localTag, String remoteTag) {
+        return callId + "|" + localTag + "|" + remoteTag;
+    }
+
+    SipStack stack() {
+        return stack;
+    }
+
+    void register(SipDialog d) {
+        if (live.putIfAbsent(d.id(), d) != null) {
+            throw new IllegalStateException("a dialog with this ID already exists: " + d.id());
+        }
+    }
+
+    void unregister(SipDialog d) {
+        live.remove(d.id(), d);
+    }
+
+    @Override
+    public Dialogs dialogs() {
+        return this;
+    }
+
+    @Override
+    public Optional<Dialog> find(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    @Override
+    public int count() {
+        return live.size();
+    }
+
+    /** The dialog a request from the peer belongs to: local tag in To, remote tag in From. */
+    private SipDialog of(SipMessage m) {
+        return live.get(id(m.callId(), m.to().tag().orElse(""), m.from().tag().orElse("")));
+    }
+
+    @Override
+    public boolean handle(IncomingTransaction transaction, Request request, Response response) {
+        SipRequest m = request.message();
+        SipDialog d;
+        try {
+            if (m.to().tag().isEmpty()) {
+                return false;
+            }
+            d = of(m);
+        } catch (SipParseException e) {
+            return false; // the App's chain answers 400
+        }
+        if (d == null) {
+            LOG.debug("{} for no known dialog: 481; Call-ID {}", m.method(), m.header("Call-ID").orElse("?"));
+            try {
+                response.send(481, "Call/Transaction Does Not Exist");
+            } catch (IllegalStateException e) {
+                LOG.debug("could not send 481: {}", e.getMessage());
+            }
+            return true;
+        }
+        DialogServer.serve(d, request, response, hold);
+        return true;
+    }
+
+    @Override
+    public void onAck(SipRequest ack, Source source) {
+        SipDialog d = of(ack);
+        if (d != null) {
+            d.acked(ack);
+        } else {
+            LOG.debug("ACK for no known dialog; Call-ID {}", ack.header("Call-ID").orElse("?"));
+        }
+    }
+
+    @Override
+    public void onAckTimeout(SipResponse response, Source source) {
+        // our 2xx: our tag is in its To, the peer's in its From, as in a request from the peer
+        SipDialog d = of(response);
+        if (d != null) {
+            d.ackTimedOut(response);
+        }
+    }
+
+    @Override
+    public Dialog answer(SipRequest invite, SipResponse answer, Runnable send) {
+        SipDialog d = uas(invite, answer);
+        register(d);
+        CompletableFuture<Dialog> acked = new CompletableFuture<>();
+        d.expectAck(invite.cseq().sequence(), acked);
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            d.refused();
+            throw e;
+        }
+        d.answered();
+        try {
+            return acked.get(ackWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            d.ackTimedOut(answer);
+            return unwrap(acked);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ACK; Call-ID " + d.callId(), e);
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static Dialog unwrap(CompletableFuture<Dialog> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ACK", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static RuntimeException rethrow(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        return new IllegalStateException(e.getCause());
+    }
+
+    @Override
+    public void release(Dialog dialog) {
+        if (dialog instanceof SipDialog d) {
+            d.release();
+        }
+    }
+
+    @Override
+    public PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout) {
+        return new UacCall(this, invite, provisional, timeout).start();
+    }
+
+    @Override
+    public void close(Duration grace) {
+        List<SipDialog> all = new ArrayList<>(live.values());
+        if (all.isEmpty()) {
+            return;
+        }
+        LOG.info("ending {} dialogs with BYE", all.size());
+        List<Thread> byes = new ArrayList<>(all.size());
+        for (SipDialog d : all) {
+            byes.add(Thread.ofVirtual().name("drachtio-close-bye")
+                    .start(() -> d.hangUp(DialogEnd.Reason.APP_CLOSED, Parts.NONE)));
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            for (Thread t : byes) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                    LOG.info("not every BYE was answered within the grace of {}", grace);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The UAS side of RFC 3261 12.1.1: the dialog our 2xx to the INVITE makes. */
+    SipDialog uas(SipRequest invite, SipResponse answer) {
+        Uri target = invite.contacts().stream().findFirst().flatMap(c -> c.uri()).orElse(invite.from().uri());
+        SipDialog d = new SipDialog(this, Dialog.Role.UAS, answer.to(), invite.from(), invite.callId(),
+                invite.recordRoutes(), target, answer.header("Contact").orElse(null), 0,
+                invite.cseq().sequence(), State.EARLY);
+        sdpOf(answer).ifPresent(d::localSdp);
+        sdpOf(invite).ifPresent(d::remoteSdp);
+        return d;
+    }
+
+    /** The UAC side of RFC 3261 12.1.2: the dialog a 2xx to our INVITE makes. */
+    SipDialog uac(SipRequest invite, SipResponse ok) {
+        Uri target = ok.contacts().stream().findFirst().flatMap(c -> c.uri()).orElse(invite.uri());
+        List<Address> routes = new ArrayList<>(ok.recordRoutes());
+        java.util.Collections.reverse(routes);
+        SipDialog d = new SipDialog(this, Dialog.Role.UAC, invite.from(), ok.to(), invite.callId(), routes, target,
+                invite.header("Contact").orElse(null), invite.cseq().sequence(), -1, State.CONFIRMED);
+        sdpOf(invite).ifPresent(d::localSdp);
+        sdpOf(ok).ifPresent(d::remoteSdp);
+        d.release(); // no code of the app answers a UAC dialog: nothing to wait for
+        return d;
+    }
+
+    static Optional<String> sdpOf(SipMessage m) {
+        if (m.bodyLength() == 0) {
+            return Optional.empty();
+        }
+        return m.contentType().filter(t -> InDialogRequests.isSdp(t.toString())).map(t -> m.bodyText());
+    }
+}

@@ -1,0 +1,115 @@
+package drachtio.dialog.internal;
+
+import drachtio.api.DialogEnd;
+import drachtio.api.Handler;
+import drachtio.api.Parts;
+import drachtio.api.Request;
+import drachtio.api.Response;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the peer's requests inside one dialog (RFC 3261 12.2.2): the CSeq check, target
+ * refresh, the app's handler or the default answer, and the end on BYE.
+ */
+final class DialogServer {
+    private static final Logger LOG = LoggerFactory.getLogger(DialogServer.class);
+    /** Answered 200 when the app set no handler. */
+    private static final Set<Method> PLAIN_OK = Set.of(Method.INFO, Method.NOTIFY, Method.OPTIONS, Method.UPDATE);
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, INFO, NOTIFY, OPTIONS, UPDATE";
+
+    private DialogServer() {
+    }
+
+    /**
+     * Serves one request; the caller holds nothing. Blocks while the app's handler runs.
+     *
+     * @param d the dialog the request belongs to
+     * @param req the request
+     * @param res its responses
+     * @param hold the longest a request waits for the answering code to return
+     */
+    static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
+        d.awaitRelease(hold);
+        d.serving.lock();
+        try {
+            serveInOrder(d, req, res);
+        } finally {
+            d.serving.unlock();
+        }
+    }
+
+    private static void serveInOrder(SipDialog d, Request req, Response res) {
+        SipRequest message = req.message();
+        Method method = message.method();
+        if (!d.active()) {
+            send(res, 481, "Call/Transaction Does Not Exist", Parts.NONE);
+            return;
+        }
+        long cseq = message.cseq().sequence();
+        if (d.remoteCSeq() >= 0 && cseq < d.remoteCSeq()) {
+            LOG.info("{} with CSeq {} below the last ({}) answered 500; Call-ID {}", method, cseq, d.remoteCSeq(),
+                    d.callId());
+            send(res, 500, "Out of Order CSeq", Parts.NONE);
+            return;
+        }
+        d.remoteCSeq(cseq);
+        DialogManager.sdpOf(message).ifPresent(d::remoteSdp);
+        if (method.equals(Method.INVITE) || method.equals(Method.UPDATE)) {
+            // target refresh (RFC 3261 12.2.2, RFC 3311)
+            message.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(d::remoteTarget);
+        }
+        DialogResponse answer = new DialogResponse(d, message, res);
+        Handler handler = d.handler(method);
+        if (handler != null) {
+            runHandler(d, handler, req, answer);
+        } else {
+            answerByDefault(d, method, answer);
+        }
+        if (method.equals(Method.BYE)) {
+            if (!answer.finalSent()) {
+                send(answer, 200, null, Parts.NONE);
+            }
+            if (d.terminate(DialogEnd.Reason.REMOTE_BYE)) {
+                d.ended(new DialogEnd(DialogEnd.Reason.REMOTE_BYE, message));
+            }
+        }
+    }
+
+    private static void runHandler(SipDialog d, Handler handler, Request req, DialogResponse res) {
+        try {
+            handler.handle(req, res);
+        } catch (Exception e) {
+            LOG.error("dialog handler for {} failed; Call-ID {}", req.method(), d.callId(), e);
+        }
+        if (!res.finalSent() && !req.method().equals(Method.BYE)) {
+            LOG.error("dialog handler for {} returned without a final response; answering 500; Call-ID {}",
+                    req.method(), d.callId());
+            send(res, 500, "Server Internal Error", Parts.NONE);
+        }
+    }
+
+    private static void answerByDefault(SipDialog d, Method method, DialogResponse res) {
+        if (method.equals(Method.BYE)) {
+            send(res, 200, null, Parts.NONE);
+        } else if (method.equals(Method.INVITE)) {
+            // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again)
+            send(res, 200, null, d.localSdp().map(sdp -> Parts.body("application/sdp", sdp)).orElse(Parts.NONE));
+        } else if (PLAIN_OK.contains(method)) {
+            send(res, 200, null, Parts.NONE);
+        } else {
+            send(res, method.known() ? 405 : 501, null, Parts.header("Allow", ALLOW));
+        }
+    }
+
+    private static void send(Response res, int status, String reason, Parts parts) {
+        try {
+            res.send(status, reason, parts);
+        } catch (IllegalStateException e) {
+            LOG.debug("could not send {}: {}", status, e.getMessage());
+        }
+    }
+}

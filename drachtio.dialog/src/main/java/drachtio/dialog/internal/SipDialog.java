@@ -1,0 +1,448 @@
+package drachtio.dialog.internal;
+
+import drachtio.api.AckTimeoutException;
+import drachtio.api.Dialog;
+import drachtio.api.DialogEnd;
+import drachtio.api.DialogEndedException;
+import drachtio.api.Handler;
+import drachtio.api.Parts;
+import drachtio.api.header.Address;
+import drachtio.api.header.Uri;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.Outcome;
+import drachtio.dialog.internal.DialogStateMachine.Event;
+import drachtio.dialog.internal.DialogStateMachine.State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One dialog: its RFC 3261 12 state, requests out, and the end with its listeners. */
+final class SipDialog implements Dialog {
+    private static final Logger LOG = LoggerFactory.getLogger(SipDialog.class);
+
+    private final DialogManager manager;
+    private final Role role;
+    private final String callId;
+    private final Address local;
+    private final Address remote;
+    private final String id;
+    private final List<Address> routeSet;
+    private final String localContact;
+    private final DialogStateMachine machine;
+    private final AtomicLong localCSeq;
+    /** Held while a request from the peer is served, so they reach the app one at a time. */
+    final ReentrantLock serving = new ReentrantLock(true);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
+    /** Requests from the peer wait on it until the app's code that answered has returned. */
+    private final CountDownLatch held = new CountDownLatch(1);
+    private volatile Uri remoteTarget;
+    private volatile long remoteCSeq;
+    private volatile String localSdp;
+    private volatile String remoteSdp;
+    // guarded by lock
+    private List<Consumer<DialogEnd>> endListeners = List.of();
+    private DialogEnd end;
+    private long awaitedAck = -1;
+    private CompletableFuture<Dialog> firstAck;
+
+    /**
+     * @param manager the layer
+     * @param role UAS or UAC
+     * @param local our address with our tag
+     * @param remote the peer's address with its tag
+     * @param callId the Call-ID
+     * @param routeSet the route set, in the order requests use it
+     * @param remoteTarget the peer's Contact URI
+     * @param localContact our Contact header value
+     * @param localCSeq the last CSeq we used (0 when none)
+     * @param remoteCSeq the last CSeq the peer used (-1 when none)
+     * @param initial the state to start in
+     */
+    SipDialog(DialogManager manager, Role role, Address local, Address remote, String callId, List<Address> routeSet,
+              Uri remoteTarget, String localContact, long localCSeq, long remoteCSeq, State initial) {
+        this.manager = manager;
+        this.role = role;
+        this.callId = callId;
+        this.local = local;
+        this.remote = remote;
+        this.routeSet = List.copyOf(routeSet);
+        this.remoteTarget = Objects.requireNonNull(remoteTarget, "remoteTarget");
+        this.localContact = localContact;
+        this.localCSeq = new AtomicLong(localCSeq);
+        this.remoteCSeq = remoteCSeq;
+        this.machine = new DialogStateMachine(initial);
+        this.id = DialogManager.id(callId, localTag(), remoteTag());
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public String localTag() {
+        return local.tag().orElse("");
+    }
+
+    @Override
+    public String remoteTag() {
+        return remote.tag().orElse("");
+    }
+
+    @Override
+    public Uri localUri() {
+        return local.uri();
+    }
+
+    @Override
+    public Uri remoteUri() {
+        return remote.uri();
+    }
+
+    @Override
+    public Uri remoteTarget() {
+        return remoteTarget;
+    }
+
+    @Override
+    public List<Address> routeSet() {
+        return routeSet;
+    }
+
+    @Override
+    public long localCSeq() {
+        return localCSeq.get();
+    }
+
+    @Override
+    public long remoteCSeq() {
+        return remoteCSeq;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public Optional<String> localSdp() {
+        return Optional.ofNullable(localSdp);
+    }
+
+    @Override
+    public Optional<String> remoteSdp() {
+        return Optional.ofNullable(remoteSdp);
+    }
+
+    @Override
+    public boolean active() {
+        return machine.state() != State.TERMINATED;
+    }
+
+    /** @return the state, for tests and logs */
+    State state() {
+        return machine.state();
+    }
+
+    Address localAddress() {
+        return local;
+    }
+
+    Address remoteAddress() {
+        return remote;
+    }
+
+    String localContact() {
+        return localContact;
+    }
+
+    void remoteTarget(Uri uri) {
+        remoteTarget = uri;
+    }
+
+    void remoteCSeq(long cseq) {
+        remoteCSeq = cseq;
+    }
+
+    void localSdp(String sdp) {
+        localSdp = sdp;
+    }
+
+    void remoteSdp(String sdp) {
+        remoteSdp = sdp;
+    }
+
+    /** The code that got this dialog has returned (or never will hold it): requests may go. */
+    void release() {
+        held.countDown();
+    }
+
+    /**
+     * Waits until {@link #release}, at most {@code bound}, so handlers set right after the
+     * answer see the requests that follow the ACK at once.
+     */
+    void awaitRelease(java.time.Duration bound) {
+        try {
+            if (!held.await(bound.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                LOG.debug("serving a request before the answering code returned; Call-ID {}", callId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the handler the app set for a method, or {@code null} */
+    Handler handler(Method method) {
+        return handlers.get(method);
+    }
+
+    @Override
+    public Dialog on(Method method, Handler handler) {
+        Objects.requireNonNull(method, "method");
+        if (method.equals(Method.ACK) || method.equals(Method.CANCEL)) {
+            throw new IllegalArgumentException(method + " is handled by the stack, not by a dialog handler");
+        }
+        handlers.put(method, Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    @Override
+    public Dialog onEnd(Consumer<DialogEnd> listener) {
+        Objects.requireNonNull(listener, "listener");
+        DialogEnd already;
+        lock.lock();
+        try {
+            already = end;
+            if (already == null) {
+                List<Consumer<DialogEnd>> more = new ArrayList<>(endListeners);
+                more.add(listener);
+                endListeners = more;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (already != null) {
+            listener.accept(already);
+        }
+        return this;
+    }
+
+    /** @return the next local CSeq (RFC 3261 12.2.1.1: one more than the last) */
+    long nextCSeq() {
+        return localCSeq.incrementAndGet();
+    }
+
+    @Override
+    public SipResponse request(Method method, Parts parts) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(parts, "parts");
+        if (method.equals(Method.ACK) || method.equals(Method.CANCEL)) {
+            throw new IllegalArgumentException(method + " is sent by the dialog layer or the stack, not requested");
+        }
+        if (method.equals(Method.BYE)) {
+            return hangUp(DialogEnd.Reason.LOCAL_BYE, parts).orElseThrow(() -> ended("BYE"));
+        }
+        if (!active()) {
+            throw ended(method.name());
+        }
+        long cseq = nextCSeq();
+        SipRequest request = InDialogRequests.build(this, method, cseq, parts);
+        Sent sent = Sent.await(manager.stack(), request);
+        SipResponse response = sent.response();
+        if (method.equals(Method.INVITE) && response.success() && sent.outcome() == Outcome.RECEIVED) {
+            // RFC 3261 13.2.2.4: ACK the 2xx to our re-INVITE; its Contact refreshes the target (12.2.1.2)
+            manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
+            response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
+        }
+        if (response.success()) {
+            if (InDialogRequests.hasSdp(parts)) {
+                localSdp = new String(parts.body(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            DialogManager.sdpOf(response).ifPresent(this::remoteSdp);
+        } else if (sent.dialogGone()) {
+            LOG.info("{} in dialog got {}: the dialog is gone; Call-ID {}", method, response.status(), callId);
+            if (terminate(DialogEnd.Reason.TRANSPORT_FAILURE)) {
+                ended(new DialogEnd(DialogEnd.Reason.TRANSPORT_FAILURE, response));
+            }
+        }
+        return response;
+    }
+
+    @Override
+    public void bye() {
+        hangUp(DialogEnd.Reason.LOCAL_BYE, Parts.NONE);
+    }
+
+    /**
+     * Ends the dialog and sends a BYE, blocking for its answer.
+     *
+     * @param reason why we hang up
+     * @param parts extra headers for the BYE
+     * @return the BYE's final response, empty when the dialog had already ended
+     */
+    Optional<SipResponse> hangUp(DialogEnd.Reason reason, Parts parts) {
+        if (!terminate(reason)) {
+            return Optional.empty();
+        }
+        SipResponse response = null;
+        try {
+            SipRequest bye = InDialogRequests.build(this, Method.BYE, nextCSeq(), parts);
+            response = Sent.await(manager.stack(), bye).response();
+            LOG.debug("BYE ({}) answered {}; Call-ID {}", reason, response.status(), callId);
+            return Optional.of(response);
+        } finally {
+            ended(new DialogEnd(reason, response));
+        }
+    }
+
+    /**
+     * Moves to TERMINATED and leaves the registry; the end is reported later by {@link #ended}.
+     *
+     * @param reason why
+     * @return whether this call ended the dialog (false when it had already ended)
+     */
+    boolean terminate(DialogEnd.Reason reason) {
+        boolean now = machine.fire(new Event.Ended(reason)).ended();
+        if (now) {
+            manager.unregister(this);
+        }
+        return now;
+    }
+
+    /** Records the end, wakes an answer waiting for its ACK, and tells the listeners once. */
+    void ended(DialogEnd how) {
+        List<Consumer<DialogEnd>> listeners;
+        CompletableFuture<Dialog> waiting;
+        lock.lock();
+        try {
+            if (end != null) {
+                return;
+            }
+            end = how;
+            listeners = endListeners;
+            endListeners = List.of();
+            waiting = firstAck;
+            firstAck = null;
+        } finally {
+            lock.unlock();
+        }
+        LOG.debug("dialog ended: {}; Call-ID {}", how.reason(), callId);
+        if (waiting != null) {
+            switch (how.reason()) {
+                case REMOTE_BYE -> waiting.complete(this);
+                case ACK_TIMEOUT -> waiting.completeExceptionally(new AckTimeoutException((SipResponse) how.message()));
+                default -> waiting.completeExceptionally(
+                        new DialogEndedException("the dialog ended (" + how.reason() + ") before the ACK; Call-ID " + callId));
+            }
+        }
+        for (Consumer<DialogEnd> l : listeners) {
+            try {
+                l.accept(how);
+            } catch (RuntimeException e) {
+                LOG.warn("dialog end listener failed; Call-ID {}", callId, e);
+            }
+        }
+    }
+
+    /**
+     * We are about to send a 2xx to an INVITE with this CSeq: its ACK is awaited.
+     *
+     * @param cseq the INVITE's CSeq
+     * @param waiter completed by the ACK (with this dialog) or the end, or {@code null}
+     */
+    void expectAck(long cseq, CompletableFuture<Dialog> waiter) {
+        lock.lock();
+        try {
+            awaitedAck = cseq;
+            if (waiter != null) {
+                firstAck = waiter;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The peer's ACK for a 2xx of ours. */
+    void acked(SipRequest ack) {
+        CompletableFuture<Dialog> waiting = null;
+        lock.lock();
+        try {
+            if (ack.cseq().sequence() != awaitedAck) {
+                LOG.debug("ACK with CSeq {} while awaiting {}; Call-ID {}", ack.cseq().sequence(), awaitedAck, callId);
+                return;
+            }
+            awaitedAck = -1;
+            waiting = firstAck;
+            firstAck = null;
+        } finally {
+            lock.unlock();
+        }
+        machine.fire(new Event.Acked(ack.cseq().sequence()));
+        DialogManager.sdpOf(ack).ifPresent(this::remoteSdp);
+        if (waiting != null) {
+            waiting.complete(this);
+        }
+    }
+
+    /** Our 2xx was never acknowledged (RFC 3261 13.3.1.4): end the dialog with BYE. */
+    void ackTimedOut(SipResponse response) {
+        lock.lock();
+        try {
+            if (awaitedAck != response.cseq().sequence()) {
+                return;
+            }
+            awaitedAck = -1;
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("no ACK for our {} within 64*T1: ending the call with BYE; Call-ID {}", response.status(), callId);
+        if (!terminate(DialogEnd.Reason.ACK_TIMEOUT)) {
+            return;
+        }
+        ended(new DialogEnd(DialogEnd.Reason.ACK_TIMEOUT, response));
+        Thread.ofVirtual().name("drachtio-bye").start(() -> {
+            SipResponse r = Sent.await(manager.stack(), InDialogRequests.build(this, Method.BYE, nextCSeq(), Parts.NONE))
+                    .response();
+            LOG.debug("BYE after the ACK timeout answered {}; Call-ID {}", r.status(), callId);
+        });
+    }
+
+    /** The 2xx we sent made the dialog confirmed. */
+    void answered() {
+        machine.fire(new Event.Answered());
+    }
+
+    /** The 2xx could not be sent after all: the dialog never was (no one holds it yet). */
+    void refused() {
+        if (machine.fire(new Event.Refused()).ended()) {
+            manager.unregister(this);
+        }
+    }
+
+    private DialogEndedException ended(String what) {
+        return new DialogEndedException("cannot send " + what + ": the dialog has ended; Call-ID " + callId);
+    }
+
+    @Override
+    public String toString() {
+        return role + " dialog " + id + " (" + machine.state() + ")";
+    }
+}

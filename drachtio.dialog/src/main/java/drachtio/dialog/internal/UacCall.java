@@ -1,0 +1,144 @@
+package drachtio.dialog.internal;
+
+import drachtio.api.CallFailedException;
+import drachtio.api.Dialog;
+import drachtio.api.Parts;
+import drachtio.api.PendingCall;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.api.spi.OutgoingTransaction;
+import drachtio.api.spi.Outcome;
+import drachtio.api.spi.ResponseHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Our INVITE in progress (RFC 3261 13.2): a 2xx makes the dialog, the app ACKs or cancels. */
+final class UacCall implements PendingCall, ResponseHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(UacCall.class);
+
+    private final DialogManager manager;
+    private final SipRequest invite;
+    private final Consumer<SipResponse> provisional;
+    private final Duration timeout;
+    private final CompletableFuture<SipResponse> done = new CompletableFuture<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile OutgoingTransaction transaction;
+    private volatile SipDialog dialog;
+    private boolean acked;
+
+    UacCall(DialogManager manager, SipRequest invite, Consumer<SipResponse> provisional, Duration timeout) {
+        this.manager = manager;
+        this.invite = invite;
+        this.provisional = provisional;
+        this.timeout = timeout;
+    }
+
+    UacCall start() {
+        transaction = manager.stack().send(invite, this);
+        return this;
+    }
+
+    @Override
+    public String callId() {
+        return invite.callId();
+    }
+
+    @Override
+    public void onProvisional(SipResponse response) {
+        if (provisional != null) {
+            try {
+                provisional.accept(response);
+            } catch (RuntimeException e) {
+                LOG.warn("provisional-response listener failed; Call-ID {}", callId(), e);
+            }
+        }
+    }
+
+    @Override
+    public void onFinal(SipResponse response, Outcome outcome) {
+        if (response.success() && outcome == Outcome.RECEIVED) {
+            SipDialog d = manager.uac(invite, response);
+            manager.register(d);
+            dialog = d;
+        }
+        done.complete(response);
+    }
+
+    @Override
+    public void onAdditional2xx(SipResponse response) {
+        SipDialog d = dialog;
+        String tag = response.to().tag().orElse("");
+        if (d == null || tag.equals(d.remoteTag())) {
+            return; // a retransmission: the stack re-sends our ACK once we sent it
+        }
+        // RFC 3261 13.2.2.4: a forked INVITE's second dialog is acknowledged, then ended
+        LOG.info("ending a forked 2xx dialog (To tag {}); Call-ID {}", tag, callId());
+        SipDialog fork = manager.uac(invite, response);
+        manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(), Parts.NONE));
+        Thread.ofVirtual().name("drachtio-fork-bye").start(fork::bye);
+    }
+
+    @Override
+    public SipResponse awaitFinal() {
+        if (timeout == null) {
+            return done.join();
+        }
+        try {
+            return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("no answer to INVITE within {}: cancelling; Call-ID {}", timeout, callId());
+            return cancel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            transaction.cancel();
+            throw new IllegalStateException("interrupted while waiting for the answer; Call-ID " + callId(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the INVITE failed; Call-ID " + callId(), e.getCause());
+        }
+    }
+
+    @Override
+    public Dialog ack(Parts parts) {
+        SipResponse answer = awaitFinal();
+        SipDialog d = dialog;
+        if (!answer.success() || d == null) {
+            throw new CallFailedException(answer);
+        }
+        lock.lock();
+        try {
+            if (!acked) {
+                manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(), parts));
+                acked = true;
+                if (InDialogRequests.hasSdp(parts)) {
+                    d.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return d;
+    }
+
+    @Override
+    public SipResponse cancel() {
+        if (!done.isDone()) {
+            transaction.cancel();
+        }
+        SipResponse answer = done.join();
+        if (answer.success() && dialog != null) {
+            // the 2xx crossed our CANCEL: the call is up, so acknowledge and end it (RFC 3261 15)
+            LOG.debug("2xx crossed our CANCEL: ACK and BYE; Call-ID {}", callId());
+            ack(Parts.NONE).bye();
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,180 @@
+package drachtio.dialog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import drachtio.api.AckTimeoutException;
+import drachtio.api.Dialog;
+import drachtio.api.DialogEnd;
+import drachtio.api.DialogEndedException;
+import drachtio.api.Parts;
+import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
+import drachtio.dialog.DialogLayer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The registry, the UAS wait for ACK and RFC 3261 12.2.2 serving, on a socket-less stack. */
+class DialogManagerTest {
+    private final Fakes.Stack stack = new Fakes.Stack();
+    private final DialogLayer layer = DialogManager.create(stack, Duration.ofMillis(20));
+    private final List<DialogEnd> ends = new CopyOnWriteArrayList<>();
+
+    /** Bob answers alice's INVITE; the ACK arrives from another thread once the 2xx is out. */
+    private Dialog answered() {
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite);
+        Dialog d = layer.answer(invite, ok, () -> CompletableFuture.runAsync(
+                () -> layer.onAck(Messages.fromAlice("ACK", 10, "bob"), Fakes.FROM)));
+        layer.release(d);
+        d.onEnd(ends::add);
+        return d;
+    }
+
+    private Fakes.Res serve(SipRequest request) {
+        Fakes.Res res = new Fakes.Res(request);
+        assertThat(layer.handle(Fakes.txn(request), new Fakes.Req(request), res)).isTrue();
+        return res;
+    }
+
+    @Test
+    void answerReturnsTheConfirmedDialogOnceAcked() {
+        Dialog d = answered();
+
+        assertThat(d.active()).isTrue();
+        assertThat(((SipDialog) d).state()).isEqualTo(DialogStateMachine.State.CONFIRMED);
+        assertThat(layer.dialogs().count()).isEqualTo(1);
+        assertThat(layer.dialogs().find("c1@127.0.0.1|bob|alice")).contains(d);
+    }
+
+    @Test
+    void byeFromThePeerGets200AndEndsTheDialog() {
+        Dialog d = answered();
+
+        Fakes.Res res = serve(Messages.fromAlice("BYE", 11, "bob"));
+
+        assertThat(res.last().status()).isEqualTo(200);
+        assertThat(d.active()).isFalse();
+        assertThat(ends).singleElement().extracting(DialogEnd::reason).isEqualTo(DialogEnd.Reason.REMOTE_BYE);
+        assertThat(layer.dialogs().count()).isZero();
+    }
+
+    @Test
+    void requestForAnUnknownDialogGets481AndOneWithoutToTagIsNotOurs() {
+        answered();
+
+        assertThat(serve(Messages.fromAlice("BYE", 11, "someone-else")).last().status()).isEqualTo(481);
+        SipRequest outside = Messages.invite();
+        assertThat(layer.handle(Fakes.txn(outside), new Fakes.Req(outside), new Fakes.Res(outside))).isFalse();
+    }
+
+    @Test
+    void lowerCSeqThanTheLastGets500() {
+        answered();
+        assertThat(serve(Messages.fromAlice("INFO", 12, "bob")).last().status()).isEqualTo(200);
+
+        assertThat(serve(Messages.fromAlice("INFO", 11, "bob")).last().status()).isEqualTo(500);
+    }
+
+    @Test
+    void defaultsAnswerWhenTheAppSetNoHandler() {
+        Dialog d = answered();
+
+        assertThat(serve(Messages.fromAlice("NOTIFY", 11, "bob")).last().status()).isEqualTo(200);
+        assertThat(serve(Messages.fromAlice("OPTIONS", 12, "bob")).last().status()).isEqualTo(200);
+        Fakes.Res refer = serve(Messages.fromAlice("REFER", 13, "bob"));
+        assertThat(refer.last().status()).isEqualTo(405);
+        assertThat(refer.last().header("Allow")).isPresent();
+        Fakes.Res reinvite = serve(Messages.fromAlice("INVITE", 14, "bob"));
+        assertThat(reinvite.last().status()).isEqualTo(200);
+        assertThat(reinvite.last().header("Contact")).isPresent();
+        assertThat(d.active()).isTrue();
+    }
+
+    @Test
+    void handlerSeesTheRequestsInOrderAndItsAnswerIsSent() {
+        Dialog d = answered();
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        d.on(Method.INFO, (req, res) -> {
+            seen.add(req.cseq().sequence());
+            res.send(202);
+        });
+
+        assertThat(serve(Messages.fromAlice("INFO", 11, "bob")).last().status()).isEqualTo(202);
+        assertThat(serve(Messages.fromAlice("INFO", 12, "bob")).last().status()).isEqualTo(202);
+        assertThat(seen).containsExactly(11L, 12L);
+    }
+
+    @Test
+    void noAckEndsTheCallWithByeAndAnswerThrows() {
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite);
+
+        assertThatThrownBy(() -> layer.answer(invite, ok, () -> CompletableFuture.runAsync(
+                () -> layer.onAckTimeout(ok, Fakes.FROM))))
+                .isInstanceOf(AckTimeoutException.class).hasMessageContaining("c1@127.0.0.1");
+        assertThat(layer.dialogs().count()).isZero();
+        waitFor(() -> stack.sent.stream().anyMatch(r -> r.is(Method.BYE)));
+    }
+
+    @Test
+    void byeEndsLocallyAndLaterRequestsFail() {
+        Dialog d = answered();
+
+        d.bye();
+
+        SipRequest bye = stack.sent.getLast();
+        assertThat(bye.method()).isEqualTo(Method.BYE);
+        assertThat(bye.cseq().sequence()).isEqualTo(1);
+        assertThat(ends).singleElement().extracting(DialogEnd::reason).isEqualTo(DialogEnd.Reason.LOCAL_BYE);
+        assertThat(layer.dialogs().count()).isZero();
+        assertThatThrownBy(() -> d.request(Method.INFO, Parts.NONE)).isInstanceOf(DialogEndedException.class);
+    }
+
+    @Test
+    void a481ToAnInDialogRequestEndsTheDialog() {
+        Dialog d = answered();
+        stack.answers = r -> SipResponse.replyTo(r, 481).build();
+
+        assertThat(d.request(Method.INFO, Parts.NONE).status()).isEqualTo(481);
+
+        assertThat(d.active()).isFalse();
+        assertThat(ends).singleElement().extracting(DialogEnd::reason).isEqualTo(DialogEnd.Reason.TRANSPORT_FAILURE);
+    }
+
+    @Test
+    void reInviteWeSendIsAcknowledgedAndRefreshesTheTarget() {
+        Dialog d = answered();
+        stack.answers = r -> SipResponse.replyTo(r, 200).header("Contact", "<sip:alice@10.0.0.9:5070>")
+                .body("application/sdp", "v=0\r\ns=moved\r\n").build();
+
+        d.request(Method.INVITE, Parts.body("application/sdp", "v=0\r\ns=bob\r\n"));
+
+        assertThat(stack.acks).singleElement().satisfies(ack -> assertThat(ack.cseq().sequence()).isEqualTo(1));
+        assertThat(d.remoteTarget()).hasToString("sip:alice@10.0.0.9:5070");
+        assertThat(d.remoteSdp()).hasValueSatisfying(s -> assertThat(s).contains("s=moved"));
+        assertThat(d.localSdp()).hasValueSatisfying(s -> assertThat(s).contains("s=bob"));
+    }
+
+    @Test
+    void closeEndsEveryDialogWithBye() {
+        answered();
+
+        layer.close(Duration.ofSeconds(2));
+
+        assertThat(layer.dialogs().count()).isZero();
+        assertThat(ends).singleElement().extracting(DialogEnd::reason).isEqualTo(DialogEnd.Reason.APP_CLOSED);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+}
