@@ -3,6 +3,7 @@ package drachtio.middleware.sipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.App;
+import drachtio.api.Dialog;
 import drachtio.api.Drachtio;
 import drachtio.api.Listen;
 import drachtio.api.Login;
@@ -152,5 +153,28 @@ class DigestSippTest {
 
         assertThat(answer.status()).isEqualTo(403);
         uas.get(RUN_LIMIT.toSeconds() + 20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void callIsRetriedWithProxyAuthorizationAfterA407() throws Exception {
+        int sippPort = Sipp.freePort();
+        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario("invite-challenge-uas.xml").toString(),
+                        "-p", Integer.toString(sippPort), "-t", "u1", "-m", "1");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Sipp.awaitListening("u1", sippPort);
+
+        Dialog call = app.uac().withLogin(Login.of("alice", "secret"))
+                .call("sip:bob@127.0.0.1:" + sippPort, Parts.body("application/sdp", "v=0\r\n"));
+
+        assertThat(call.remoteSdp()).hasValueSatisfying(sdp -> assertThat(sdp).contains("m=audio 6000"));
+        call.bye();
+        Sipp.Result r = uas.get(RUN_LIMIT.toSeconds() + 20, TimeUnit.SECONDS);
+        assertThat(r.allSucceeded()).as(r.output()).isTrue();
+        assertThat(app.dialogs().count()).isZero();
     }
 }

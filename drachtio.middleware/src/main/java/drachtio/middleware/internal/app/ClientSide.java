@@ -14,6 +14,7 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.SipStack;
+import drachtio.dialog.DialogLayer;
 import drachtio.middleware.internal.auth.ClientDigest;
 import drachtio.parser.Grammars;
 import java.net.InetAddress;
@@ -36,22 +37,30 @@ final class ClientSide implements Uac {
     private static final String DEFAULT_REGISTRATION_SECONDS = "3600";
 
     private final SipStack stack;
+    private final DialogLayer dialogs;
     private final List<Listen> bound;
     private final Function<String, Optional<Login>> logins;
     private final Consumer<SipResponse> provisional;
     private final Duration timeout;
 
-    private ClientSide(SipStack stack, List<Listen> bound, Function<String, Optional<Login>> logins,
+    private ClientSide(SipStack stack, DialogLayer dialogs, List<Listen> bound, Function<String, Optional<Login>> logins,
                        Consumer<SipResponse> provisional, Duration timeout) {
         this.stack = stack;
+        this.dialogs = dialogs;
         this.bound = bound;
         this.logins = logins;
         this.provisional = provisional;
         this.timeout = timeout;
     }
 
-    static ClientSide of(SipStack stack, List<Listen> bound) {
-        return new ClientSide(stack, bound, null, null, null);
+    /**
+     * @param stack sends requests
+     * @param dialogs starts calls
+     * @param bound the App's listen addresses, for Contact and From
+     * @return the UAC with no login, listener or timeout
+     */
+    static ClientSide of(SipStack stack, DialogLayer dialogs, List<Listen> bound) {
+        return new ClientSide(stack, dialogs, bound, null, null, null);
     }
 
     @Override
@@ -62,12 +71,12 @@ final class ClientSide implements Uac {
 
     @Override
     public Uac withLogins(Function<String, Optional<Login>> byRealm) {
-        return new ClientSide(stack, bound, Objects.requireNonNull(byRealm, "byRealm"), provisional, timeout);
+        return new ClientSide(stack, dialogs, bound, Objects.requireNonNull(byRealm, "byRealm"), provisional, timeout);
     }
 
     @Override
     public Uac onProvisional(Consumer<SipResponse> listener) {
-        return new ClientSide(stack, bound, logins, Objects.requireNonNull(listener, "listener"), timeout);
+        return new ClientSide(stack, dialogs, bound, logins, Objects.requireNonNull(listener, "listener"), timeout);
     }
 
     @Override
@@ -75,7 +84,7 @@ final class ClientSide implements Uac {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + value);
         }
-        return new ClientSide(stack, bound, logins, provisional, value);
+        return new ClientSide(stack, dialogs, bound, logins, provisional, value);
     }
 
     @Override
@@ -178,28 +187,19 @@ final class ClientSide implements Uac {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /**
-     * The App's {@link Uac} is a {@link DialogUac} wrapping this one; that view starts calls.
-     *
-     * @throws UnsupportedOperationException always: calls need the dialog layer
-     */
     @Override
     public PendingCall start(String uri, Parts parts) {
-        throw new UnsupportedOperationException("calls go through the App's Uac (DialogUac), which has the dialog layer");
+        SipRequest invite = buildInvite(uri, parts);
+        PendingCall call = dialogs.call(invite, provisional, timeout);
+        if (logins == null) {
+            return call;
+        }
+        return new AuthenticatingCall(call, challenge -> ClientDigest.authorize(invite, challenge, logins)
+                .map(retry -> dialogs.call(retry, provisional, timeout)));
     }
 
     /** @return an INVITE to the URI built as {@link #request} builds it, for the dialog layer */
     SipRequest buildInvite(String uri, Parts parts) {
         return build(Method.INVITE, Grammars.URI.parse(uri), "<" + uri.strip() + ">", parts, null);
-    }
-
-    /** @return the provisional-response listener of this view, or {@code null} */
-    Consumer<SipResponse> provisionalListener() {
-        return provisional;
-    }
-
-    /** @return the timeout of this view, or {@code null} */
-    Duration timeoutSetting() {
-        return timeout;
     }
 }

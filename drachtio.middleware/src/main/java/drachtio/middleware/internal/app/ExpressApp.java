@@ -161,7 +161,7 @@ final class ExpressApp implements App {
         if (s == null) {
             throw new IllegalStateException("call listen(...) before uac() (port 0 is fine for a client)");
         }
-        return new DialogUac(ClientSide.of(s, bound), dialogLayer);
+        return ClientSide.of(s, dialogLayer, bound);
     }
 
     @Override
