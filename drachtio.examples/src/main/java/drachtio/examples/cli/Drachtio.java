@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Drachtio {
     /** The subcommands in the order {@code --help} lists them; add new ones here. */
-    static final List<Command> COMMANDS = List.of(new CheckCommand(), new ServeCommand(), new OptionsCommand(), new RegisterCommand());
+    static final List<Command> COMMANDS = List.of(new CheckCommand(), new ServeCommand(), new OptionsCommand(), new RegisterCommand(), new ExampleCommand());
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
