@@ -11,7 +11,7 @@ import java.util.Map;
  * @param listen where to listen
  * @param realm the digest realm
  * @param users user name to password; empty means REGISTER is not challenged
- * @param algorithms the digest algorithms offered, most preferred first (RFC 8760)
+ * @param algorithms the digest algorithms offered (sent strongest first, RFC 8760)
  */
 record ServeConfig(List<Listen> listen, String realm, Map<String, String> users, List<String> algorithms) {
     /** SHA-256 and MD5, sent strongest first as RFC 8760 asks; MD5-only clients that take the first challenge (sipp) need MD5 alone. */
