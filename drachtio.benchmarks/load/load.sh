@@ -7,6 +7,7 @@
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
 #   drachtio.benchmarks/load/load.sh app-options 5000 10000        # OPTIONS through the App's routes
 #   drachtio.benchmarks/load/load.sh register 2000 5000            # REGISTER 401/200 digest, 1000 users
+#   drachtio.benchmarks/load/load.sh app-call 1000 2000            # calls through the App and dialogs
 #
 # options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
@@ -16,7 +17,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-kind=${1:?usage: load.sh options|call|app-options|register RATE...}
+kind=${1:?usage: load.sh options|call|app-options|app-call|register RATE...}
 shift
 [ $# -gt 0 ] || set -- 1000 2000 5000
 mode=stack
@@ -24,8 +25,9 @@ case $kind in
     options) scenario=$here/options.xml ;;
     call) scenario=$here/call.xml ;;
     app-options) scenario=$here/options.xml; mode=app ;;
+    app-call) scenario=$here/call.xml; mode=app ;;
     register) scenario=$here/register.xml; mode=app ;;
-    *) echo "load.sh: kind must be options, call, app-options or register" >&2; exit 2 ;;
+    *) echo "load.sh: kind must be options, call, app-options, app-call or register" >&2; exit 2 ;;
 esac
 DURATION=${DURATION:-40}
 PORT=${PORT:-5099}

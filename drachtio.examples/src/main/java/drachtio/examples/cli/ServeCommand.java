@@ -26,6 +26,7 @@ final class ServeCommand implements Command {
     public String usage() {
         return """
                 usage: drachtio serve [--listen udp|tcp:HOST:PORT]... [--realm R] [--user NAME:PASSWORD]...
+                                      [--algorithms LIST]
 
                 A small SIP server on the embedded stack, one log line per request on stdout:
                   REGISTER   a registrar (bindings in memory, with expiry); digest auth for the
@@ -39,6 +40,8 @@ final class ServeCommand implements Command {
                                                 udp:127.0.0.1:5060 and tcp:127.0.0.1:5060)
                   --realm R                     the digest realm (default drachtio)
                   --user NAME:PASSWORD          a user who may register (repeatable)
+                  --algorithms LIST             digest algorithms offered, strongest first
+                                                (default SHA-256,MD5; sipp needs MD5 alone)
                 """;
     }
 
@@ -47,17 +50,19 @@ final class ServeCommand implements Command {
         List<Listen> listen = new ArrayList<>();
         List<Login> users = new ArrayList<>();
         String realm = "drachtio";
+        List<String> algorithms = List.of();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--listen" -> listen.add(listen(value(args, ++i, a)));
                 case "--realm" -> realm = value(args, ++i, a);
                 case "--user" -> users.add(UacSupport.login(value(args, ++i, a)));
+                case "--algorithms" -> algorithms = algorithms(value(args, ++i, a));
                 default -> throw new UsageException("unknown argument " + a);
             }
         }
         try {
-            Serve.runUntilStopped(listen, realm, users, out);
+            Serve.runUntilStopped(listen, realm, users, algorithms, out);
             return OK;
         } catch (UncheckedIOException e) {
             err.println("drachtio serve: cannot listen: " + e.getMessage()
@@ -74,6 +79,16 @@ final class ServeCommand implements Command {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static List<String> algorithms(String text) {
+        List<String> names = List.of(text.split(",")).stream().map(String::strip).toList();
+        for (String n : names) {
+            if (!List.of("MD5", "SHA-256", "SHA-512-256").contains(n.toUpperCase(Locale.ROOT))) {
+                throw new UsageException("unknown digest algorithm " + n + " (MD5, SHA-256, SHA-512-256)");
+            }
+        }
+        return names.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
     }
 
     /** Parses {@code udp:HOST:PORT}; an IPv6 host goes in brackets. */

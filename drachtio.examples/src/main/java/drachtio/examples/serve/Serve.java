@@ -18,13 +18,16 @@ public final class Serve {
      * @param listen addresses, empty for the defaults
      * @param realm the digest realm
      * @param users who may register
+     * @param algorithms digest algorithms offered, most preferred first; empty for SHA-256, MD5
      * @param log where event lines go
      * @throws InterruptedException when the waiting thread is interrupted
      */
-    public static void runUntilStopped(List<Listen> listen, String realm, List<Login> users, PrintStream log)
+    public static void runUntilStopped(List<Listen> listen, String realm, List<Login> users, List<String> algorithms,
+                                       PrintStream log)
             throws InterruptedException {
         ServeConfig defaults = ServeConfig.defaults();
-        ServeConfig config = new ServeConfig(listen.isEmpty() ? defaults.listen() : listen, realm, ServeConfig.users(users));
+        ServeConfig config = new ServeConfig(listen.isEmpty() ? defaults.listen() : listen, realm, ServeConfig.users(users),
+                algorithms.isEmpty() ? ServeConfig.DEFAULT_ALGORITHMS : algorithms);
         SipServer server = SipServer.start(config, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("drachtio-serve-stop").unstarted(() -> {
