@@ -28,7 +28,7 @@ work=$(mktemp -d)
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" app > "$work/server.log" 2>&1 &
 server=$!
 sipp_pid=
-trap '[ -n "$sipp_pid" ] && kill "$sipp_pid" 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; exit 0' EXIT
+trap 'rc=$?; [ -n "$sipp_pid" ] && kill "$sipp_pid" 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; exit $rc' EXIT
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 # heap in use after a full GC, in bytes
 heap_used() {
