@@ -28,7 +28,7 @@ work=$(mktemp -d)
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" app > "$work/server.log" 2>&1 &
 server=$!
 sipp_pid=
-trap '[ -n "$sipp_pid" ] && kill "$sipp_pid" 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'rc=$?; [ -n "$sipp_pid" ] && kill "$sipp_pid" 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; exit $rc' EXIT
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 # heap in use after a full GC, in bytes
 heap_used() {
@@ -40,20 +40,22 @@ dialogs() { grep '^dialogs ' "$work/server.log" | tail -n 1 | awk '{print $2}'; 
 # warm up: a few thousand short calls, so classes, JIT and pools are in place before the baseline
 (cd "$work" && sipp -nostdin -sf "$here/call.xml" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r 1000 -m 5000 \
     -timeout 60s > /dev/null 2>&1) || true
-sleep 40    # let the warm-up's transactions end (64*T1)
+sleep "${SETTLE:-40}"    # let the warm-up's transactions end (64*T1)
 before=$(heap_used)
 setup=$((count / RATE + 1))
 hold_ms=$(( (setup + 120) * 1000 ))
+set +e
 (cd "$work" && sipp -nostdin -bg -sf "$here/hold-call.xml" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$RATE" \
     -m "$count" -l "$count" -d "$hold_ms" -timeout $((setup + 300))s -max_recv_loops 100000 \
     -buff_size 4194304 > "$work/sipp.out" 2>&1)
+set -e
 sipp_pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
 for _ in $(seq $((setup + 60))); do
     [ "$(dialogs)" = "$count" ] && break
     sleep 1
 done
-[ "$(dialogs)" = "$count" ] || { echo "only $(dialogs) of $count dialogs came up"; exit 1; }
-sleep 40    # every INVITE server transaction has ended (64*T1 = 32 s)
+[ "$(dialogs)" = "$count" ] || { echo "only $(dialogs) of $count dialogs came up"; cat "$work/sipp.out"; exit 1; }
+sleep "${SETTLE:-40}"    # every INVITE server transaction has ended (64*T1 = 32 s)
 after=$(heap_used)
 python3 -c "
 b, a, n = $before, $after, $count
