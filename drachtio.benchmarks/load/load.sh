@@ -11,7 +11,8 @@
 #
 # options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
-# Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g).
+# Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g),
+# JAVA_OPTS (more JVM options for the server, e.g. a JFR recording).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -50,7 +51,7 @@ if [ "$kind" = register ]; then
     { echo SEQUENTIAL; for i in $(seq 0 999); do echo "user$i;[authentication username=user$i password=pw-user$i]"; done; } > "$work/users.csv"
     inf=(-inf "$work/users.csv")
 fi
-"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} \
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
