@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  * {@code req.onCancel}: the stack has then answered the CANCEL 200 and the INVITE 487, and
  * answering would fail with {@link IllegalStateException}.
  *
- * <p>A BYE that arrives before {@code dlg.onBye} is set gets the default answer, 200.
+ * <p>A BYE that arrives before {@code dlg.onBye} is set waits until this handler returns (at most
+ * 4*T1); only one held longer than that gets the dialog layer's default answer, 200.
  *
  * <pre>{@code drachtio example invite-uas --listen udp:127.0.0.1:5060 --ring 2000}</pre>
  */
