@@ -257,6 +257,33 @@ class DialogSippTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dialog-sipp-hangs-up.xml", "dialog-app-hangs-up.xml", "dialog-info.xml",
+            "dialog-reinvite.xml"})
+    void theDialogFlowsSurviveTenPercentLoss(String scenario) throws Exception {
+        app.invite((req, res) -> {
+            try {
+                Dialog d = res.answer(ANSWER);
+                if (scenario.equals("dialog-app-hangs-up.xml")) {
+                    d.bye();
+                } else if (scenario.equals("dialog-info.xml")) {
+                    d.on(Method.INFO, (info, infoRes) -> infoRes.send(200, Parts.header("X-Signal", "7")));
+                }
+            } catch (AckTimeoutException e) {
+                // every copy of sipp's ACK lost: the call ends with our BYE, which sipp's scenario
+                // then takes as a failed call, so the assertion below catches it
+                failures.add(e);
+            }
+        });
+        listen();
+
+        Sipp.Result r = sipp(scenario, "u1", 20, "-lost", "10");
+
+        assertThat(r.allSucceeded()).as(r.output()).isTrue();
+        assertThat(r.count("Failed call")).isZero();
+        assertThat(r.count("Successful call")).isEqualTo(20);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"u1", "t1"})
     void uacCallToSippIsADialogEndedByBye(String transport) throws Exception {
         listen();
