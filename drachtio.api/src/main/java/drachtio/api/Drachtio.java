@@ -1,14 +1,11 @@
 package drachtio.api;
 
 import drachtio.api.spi.AppProvider;
+import drachtio.api.spi.ServiceProviders;
 import drachtio.api.spi.StackConfig;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where an application starts: {@code App app = Drachtio.app();}. The implementation is found
@@ -16,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * {@code drachtio.middleware}), so this module does not depend on it.
  */
 public final class Drachtio {
-    private static final Logger LOG = LoggerFactory.getLogger(Drachtio.class);
 
     private Drachtio() {
     }
@@ -45,18 +41,8 @@ public final class Drachtio {
         static final List<AppProvider> PROVIDERS = load();
 
         private static List<AppProvider> load() {
-            List<AppProvider> providers = new ArrayList<>();
-            var it = ServiceLoader.load(AppProvider.class, Drachtio.class.getClassLoader()).iterator();
-            while (true) {
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    providers.add(it.next());
-                } catch (ServiceConfigurationError e) {
-                    LOG.error("skipping an App provider that failed to load", e);
-                }
-            }
+            List<AppProvider> providers = ServiceProviders.loadAll(
+                    ServiceLoader.load(AppProvider.class, Drachtio.class.getClassLoader()), "App provider");
             providers.sort(Comparator.comparingInt(AppProvider::weight).thenComparing(AppProvider::name));
             return List.copyOf(providers);
         }

@@ -37,28 +37,44 @@ public interface Request {
     }
 
     /** @return the From address; {@code req.from().tag()} and {@code req.from().uri()} */
-    Address from();
+    default Address from() {
+        return message().from();
+    }
 
     /** @return the To address */
-    Address to();
+    default Address to() {
+        return message().to();
+    }
 
     /** @return the Call-ID */
-    String callId();
+    default String callId() {
+        return message().callId();
+    }
 
     /** @return the CSeq */
-    CSeq cseq();
+    default CSeq cseq() {
+        return message().cseq();
+    }
 
     /** @return the Via values, top first */
-    List<Via> vias();
+    default List<Via> vias() {
+        return message().vias();
+    }
 
     /** @return every Contact value in order, empty when there is none ({@code *} included) */
-    List<Contact> contacts();
+    default List<Contact> contacts() {
+        return message().contacts();
+    }
 
     /** @return the Expires header in seconds, when present */
-    OptionalInt expires();
+    default OptionalInt expires() {
+        return message().expires();
+    }
 
     /** @return Max-Forwards, when present */
-    OptionalInt maxForwards();
+    default OptionalInt maxForwards() {
+        return message().maxForwards();
+    }
 
     /**
      * @param name a header name, long or compact, any case
@@ -94,10 +110,14 @@ public interface Request {
     }
 
     /** @return the body decoded as UTF-8 */
-    String bodyText();
+    default String bodyText() {
+        return message().bodyText();
+    }
 
     /** @return the Content-Type, when there is one */
-    Optional<ContentType> contentType();
+    default Optional<ContentType> contentType() {
+        return message().contentType();
+    }
 
     /** @return where the request came from */
     Source source();

@@ -4,10 +4,7 @@ import drachtio.api.Next;
 import drachtio.api.Parts;
 import drachtio.api.Request;
 import drachtio.api.Response;
-import drachtio.api.header.Address;
 import drachtio.api.header.CSeq;
-import drachtio.api.header.Contact;
-import drachtio.api.header.ContentType;
 import drachtio.api.header.Via;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
@@ -20,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -87,56 +83,6 @@ public final class RegisterExchange {
         @Override
         public SipRequest message() {
             return message;
-        }
-
-        @Override
-        public Address from() {
-            return message.from();
-        }
-
-        @Override
-        public Address to() {
-            return message.to();
-        }
-
-        @Override
-        public String callId() {
-            return message.callId();
-        }
-
-        @Override
-        public CSeq cseq() {
-            return message.cseq();
-        }
-
-        @Override
-        public List<Via> vias() {
-            return message.vias();
-        }
-
-        @Override
-        public List<Contact> contacts() {
-            return message.contacts();
-        }
-
-        @Override
-        public OptionalInt expires() {
-            return message.expires();
-        }
-
-        @Override
-        public OptionalInt maxForwards() {
-            return message.maxForwards();
-        }
-
-        @Override
-        public String bodyText() {
-            return message.bodyText();
-        }
-
-        @Override
-        public Optional<ContentType> contentType() {
-            return message.contentType();
         }
 
         @Override

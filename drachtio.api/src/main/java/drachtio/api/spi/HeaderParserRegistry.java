@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,20 +55,9 @@ public final class HeaderParserRegistry {
         }
 
         private static HeaderParserRegistry load() {
-            List<HeaderParserProvider> providers = new ArrayList<>();
-            var it = ServiceLoader.load(HeaderParserProvider.class, HeaderParserRegistry.class.getClassLoader())
-                    .iterator();
-            while (true) {
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    providers.add(it.next());
-                } catch (ServiceConfigurationError e) {
-                    LOG.error("skipping a header parser provider that failed to load", e);
-                }
-            }
-            return of(providers);
+            return of(ServiceProviders.loadAll(
+                    ServiceLoader.load(HeaderParserProvider.class, HeaderParserRegistry.class.getClassLoader()),
+                    "header parser provider"));
         }
     }
 

@@ -1,19 +1,14 @@
 package drachtio.api.spi;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds {@link SipStackProvider}s with {@link ServiceLoader}: once, ordered by weight then
  * name; a provider that fails to load is logged and skipped.
  */
 public final class SipStacks {
-    private static final Logger LOG = LoggerFactory.getLogger(SipStacks.class);
 
     private SipStacks() {
     }
@@ -22,18 +17,8 @@ public final class SipStacks {
         static final List<SipStackProvider> PROVIDERS = load();
 
         private static List<SipStackProvider> load() {
-            List<SipStackProvider> found = new ArrayList<>();
-            var it = ServiceLoader.load(SipStackProvider.class, SipStacks.class.getClassLoader()).iterator();
-            while (true) {
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    found.add(it.next());
-                } catch (ServiceConfigurationError e) {
-                    LOG.error("skipping a SIP stack provider that failed to load", e);
-                }
-            }
+            List<SipStackProvider> found = ServiceProviders.loadAll(
+                    ServiceLoader.load(SipStackProvider.class, SipStacks.class.getClassLoader()), "SIP stack provider");
             found.sort(Comparator.comparingInt(SipStackProvider::weight).thenComparing(SipStackProvider::name));
             return List.copyOf(found);
         }

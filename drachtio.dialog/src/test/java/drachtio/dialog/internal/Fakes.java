@@ -5,11 +5,6 @@ import drachtio.api.Listen;
 import drachtio.api.Parts;
 import drachtio.api.Request;
 import drachtio.api.Response;
-import drachtio.api.header.Address;
-import drachtio.api.header.CSeq;
-import drachtio.api.header.Contact;
-import drachtio.api.header.ContentType;
-import drachtio.api.header.Via;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
@@ -24,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -88,55 +82,6 @@ final class Fakes {
 
     /** A request as the App shows it. */
     record Req(SipRequest message) implements Request {
-        @Override
-        public Address from() {
-            return message.from();
-        }
-
-        @Override
-        public Address to() {
-            return message.to();
-        }
-
-        @Override
-        public String callId() {
-            return message.callId();
-        }
-
-        @Override
-        public CSeq cseq() {
-            return message.cseq();
-        }
-
-        @Override
-        public List<Via> vias() {
-            return message.vias();
-        }
-
-        @Override
-        public List<Contact> contacts() {
-            return message.contacts();
-        }
-
-        @Override
-        public OptionalInt expires() {
-            return message.expires();
-        }
-
-        @Override
-        public OptionalInt maxForwards() {
-            return message.maxForwards();
-        }
-
-        @Override
-        public String bodyText() {
-            return message.bodyText();
-        }
-
-        @Override
-        public Optional<ContentType> contentType() {
-            return message.contentType();
-        }
 
         @Override
         public Source source() {

@@ -1,18 +1,10 @@
 package drachtio.middleware.internal.app;
 
 import drachtio.api.Request;
-import drachtio.api.header.Address;
-import drachtio.api.header.CSeq;
-import drachtio.api.header.Contact;
-import drachtio.api.header.ContentType;
-import drachtio.api.header.Via;
 import drachtio.api.message.SipRequest;
 import drachtio.api.spi.Source;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,56 +26,6 @@ final class IncomingRequest implements Request {
     @Override
     public SipRequest message() {
         return message;
-    }
-
-    @Override
-    public Address from() {
-        return message.from();
-    }
-
-    @Override
-    public Address to() {
-        return message.to();
-    }
-
-    @Override
-    public String callId() {
-        return message.callId();
-    }
-
-    @Override
-    public CSeq cseq() {
-        return message.cseq();
-    }
-
-    @Override
-    public List<Via> vias() {
-        return message.vias();
-    }
-
-    @Override
-    public List<Contact> contacts() {
-        return message.contacts();
-    }
-
-    @Override
-    public OptionalInt expires() {
-        return message.expires();
-    }
-
-    @Override
-    public OptionalInt maxForwards() {
-        return message.maxForwards();
-    }
-
-    @Override
-    public String bodyText() {
-        return new String(message.body(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public Optional<ContentType> contentType() {
-        return message.contentType();
     }
 
     @Override

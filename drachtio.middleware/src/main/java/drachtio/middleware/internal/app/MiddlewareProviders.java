@@ -1,16 +1,14 @@
 package drachtio.middleware.internal.app;
 
 import drachtio.api.spi.MiddlewareProvider;
+import drachtio.api.spi.ServiceProviders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MiddlewareProvider}s found with {@link ServiceLoader}: ordered by weight then
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * @param providers the providers, lowest weight first
  */
 record MiddlewareProviders(List<MiddlewareProvider> providers) {
-    private static final Logger LOG = LoggerFactory.getLogger(MiddlewareProviders.class);
 
     /** Copies the list. */
     MiddlewareProviders {
@@ -27,8 +24,9 @@ record MiddlewareProviders(List<MiddlewareProvider> providers) {
     }
 
     private static final class Holder {
-        static final List<MiddlewareProvider> FOUND = discover(
-                ServiceLoader.load(MiddlewareProvider.class, MiddlewareProviders.class.getClassLoader()));
+        static final List<MiddlewareProvider> FOUND = discover(ServiceProviders.loadAll(
+                ServiceLoader.load(MiddlewareProvider.class, MiddlewareProviders.class.getClassLoader()),
+                "middleware provider"));
     }
 
     /**
@@ -61,17 +59,7 @@ record MiddlewareProviders(List<MiddlewareProvider> providers) {
      */
     static List<MiddlewareProvider> discover(Iterable<MiddlewareProvider> loader) {
         List<MiddlewareProvider> found = new ArrayList<>();
-        var it = loader.iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.error("skipping a middleware provider that failed to load", e);
-            }
-        }
+        loader.forEach(found::add);
         found.sort(Comparator.comparingInt(MiddlewareProvider::weight).thenComparing(MiddlewareProvider::name));
         return found;
     }

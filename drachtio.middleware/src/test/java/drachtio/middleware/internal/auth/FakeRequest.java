@@ -1,18 +1,12 @@
 package drachtio.middleware.internal.auth;
 
 import drachtio.api.Request;
-import drachtio.api.header.Address;
-import drachtio.api.header.CSeq;
-import drachtio.api.header.Contact;
-import drachtio.api.header.ContentType;
-import drachtio.api.header.Via;
 import drachtio.api.message.SipRequest;
 import drachtio.api.spi.Source;
 import drachtio.parser.SipParser;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -44,36 +38,6 @@ public final class FakeRequest implements Request {
     }
 
     @Override
-    public Address from() {
-        return message.headers().first("From", Address.class).orElseThrow();
-    }
-
-    @Override
-    public Address to() {
-        return message.headers().first("To", Address.class).orElseThrow();
-    }
-
-    @Override
-    public String callId() {
-        return message.headers().first("Call-ID").orElseThrow();
-    }
-
-    @Override
-    public CSeq cseq() {
-        return message.headers().first("CSeq", CSeq.class).orElseThrow();
-    }
-
-    @Override
-    public List<Via> vias() {
-        return message.headers().all("Via", Via.class);
-    }
-
-    @Override
-    public List<Contact> contacts() {
-        return message.headers().all("Contact", Contact.class);
-    }
-
-    @Override
     public OptionalInt expires() {
         return message.headers().first("Expires").map(s -> OptionalInt.of(Integer.parseInt(s.strip())))
                 .orElse(OptionalInt.empty());
@@ -83,16 +47,6 @@ public final class FakeRequest implements Request {
     public OptionalInt maxForwards() {
         return message.headers().first("Max-Forwards").map(s -> OptionalInt.of(Integer.parseInt(s.strip())))
                 .orElse(OptionalInt.empty());
-    }
-
-    @Override
-    public String bodyText() {
-        return new String(message.body(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public Optional<ContentType> contentType() {
-        return message.headers().first("Content-Type", ContentType.class);
     }
 
     @Override
