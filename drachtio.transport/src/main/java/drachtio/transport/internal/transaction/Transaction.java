@@ -2,6 +2,7 @@ package drachtio.transport.internal.transaction;
 
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
+import drachtio.api.message.SipResponse;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TimerService;
 import java.time.Duration;
@@ -98,6 +99,31 @@ abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteC
     final void resend(SipMessage message) {
         env.counters().retransmissionsSent.increment();
         env.sender().send(message, hop);
+    }
+
+    /**
+     * Sends a final response the way a server transaction keeps it for retransmissions: over
+     * UDP, where it may have to go again for 32 s, only its octets are kept (a few hundred
+     * bytes rather than a message with its header strings); over a reliable transport, which
+     * never retransmits, the message itself.
+     *
+     * @return the octets to keep, or {@code null} over a reliable transport
+     * @throws drachtio.transport.internal.TransportException when it cannot be sent
+     */
+    final byte[] sendKeeping(SipResponse response) {
+        if (hop.reliable()) {
+            send(response);
+            return null;
+        }
+        byte[] octets = response.toBytes();
+        env.sender().send(octets, hop);
+        return octets;
+    }
+
+    /** Sends kept octets again, counted as a retransmission. */
+    final void resend(byte[] octets) {
+        env.counters().retransmissionsSent.increment();
+        env.sender().send(octets, hop);
     }
 
     static void cancel(TimerService.Timer timer) {
