@@ -159,6 +159,8 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 }
                 // from here on the transaction only absorbs and retransmits: the request can go
                 forgetRequest();
+                byte[] octets = lastOctets;
+                weigh(accept ? WAITING_WEIGHT : octets != null ? WAITING_WEIGHT + octets.length : LIVE_WEIGHT);
                 if (accept) {
                     state = State.ACCEPTED;
                     timerHorL = schedule(env.sip().timeout(), new TimerL());

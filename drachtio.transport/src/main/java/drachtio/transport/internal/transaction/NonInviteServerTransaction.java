@@ -86,6 +86,7 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
                     terminate();
                 } else {
                     forgetRequest();
+                    weigh(WAITING_WEIGHT + lastOctets.length);
                     timerJ = schedule(env.sip().timeout(), new TimerJ());
                 }
                 return true;
