@@ -33,7 +33,10 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     record Ack() implements Event {}
 
     /** The TU has been silent too long: send 100 Trying (17.2.1). */
-    record TryingTimer() implements Event {}
+    record TryingTimer() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TryingTimer ONE = new TryingTimer();
+    }
 
     /**
      * A CANCEL matched (9.2): answer 487 if no final response went out yet.
@@ -46,13 +49,22 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     record TimerG(Duration interval) implements Event {}
 
     /** Timer H: the ACK never came. */
-    record TimerH() implements Event {}
+    record TimerH() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerH ONE = new TimerH();
+    }
 
     /** Timer I: stop absorbing ACK retransmissions. */
-    record TimerI() implements Event {}
+    record TimerI() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerI ONE = new TimerI();
+    }
 
     /** Timer L (RFC 6026): stop absorbing INVITE retransmissions after a 2xx. */
-    record TimerL() implements Event {}
+    record TimerL() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerL ONE = new TimerL();
+    }
 
     private final Hop source;
     private volatile State state = State.PROCEEDING;
@@ -77,7 +89,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
 
     /** Starts the 100 Trying timer; the layer calls this once the transaction is registered. */
     void start() {
-        trying = schedule(env.sip().trying(), new TryingTimer());
+        trying = schedule(env.sip().trying(), TryingTimer.ONE);
     }
 
     @Override
@@ -163,13 +175,13 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 weigh(accept ? WAITING_WEIGHT : octets != null ? WAITING_WEIGHT + octets.length : LIVE_WEIGHT);
                 if (accept) {
                     state = State.ACCEPTED;
-                    timerHorL = schedule(env.sip().timeout(), new TimerL());
+                    timerHorL = schedule(env.sip().timeout(), TimerL.ONE);
                 } else {
                     state = State.COMPLETED;
                     if (!hop.reliable()) {
                         timerG = schedule(env.sip().t1(), new TimerG(env.sip().t1()));
                     }
-                    timerHorL = schedule(env.sip().timeout(), new TimerH());
+                    timerHorL = schedule(env.sip().timeout(), TimerH.ONE);
                 }
                 return true;
             }
@@ -201,7 +213,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 if (hop.reliable()) {
                     terminate();
                 } else {
-                    timerI = schedule(env.sip().t4(), new TimerI());
+                    timerI = schedule(env.sip().t4(), TimerI.ONE);
                 }
                 return true;
             }

@@ -29,7 +29,10 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
     record Respond(SipResponse response) implements Event {}
 
     /** Timer J: stop absorbing request retransmissions. */
-    record TimerJ() implements Event {}
+    record TimerJ() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerJ ONE = new TimerJ();
+    }
 
     private final Hop source;
     private volatile State state = State.TRYING;
@@ -87,7 +90,7 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
                 } else {
                     forgetRequest();
                     weigh(WAITING_WEIGHT + lastOctets.length);
-                    timerJ = schedule(env.sip().timeout(), new TimerJ());
+                    timerJ = schedule(env.sip().timeout(), TimerJ.ONE);
                 }
                 return true;
             }
