@@ -53,6 +53,11 @@ public final class ResponseRouting {
             ip = arrivedOn.remote().getAddress();
         }
         int port = topVia.rport().orElse(sentByPort);
+        InetSocketAddress source = arrivedOn.remote();
+        if (port == source.getPort() && ip.equals(source.getAddress())) {
+            // the usual case (rport, or a sent-by that is the source): no second Hop to keep for 32 s
+            return arrivedOn;
+        }
         return new Hop(arrivedOn.transport(), new InetSocketAddress(ip, port), arrivedOn.local());
     }
 

@@ -18,6 +18,17 @@ public interface TransportSender {
     void send(SipMessage message, Hop hop);
 
     /**
+     * Sends a message already encoded, as a transaction waiting out its timers keeps it: a
+     * retransmission, or the same octets once more. Over TCP an existing connection to
+     * {@code hop.remote()} is reused, or one is opened to that address.
+     *
+     * @param octets the whole message, exactly as it goes on the wire
+     * @param hop where to
+     * @throws TransportException when it cannot be sent
+     */
+    void send(byte[] octets, Hop hop);
+
+    /**
      * The Via a request sent over this hop must carry on top (RFC 3261 18.1.1): our sent-by for
      * that transport, the branch, and {@code rport} (RFC 3581).
      *

@@ -177,13 +177,23 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      */
     @Override
     public void send(SipMessage message, Hop hop) {
+        send(message.toBytes(), message, hop);
+    }
+
+    /** {@inheritDoc} Over TCP without an open connection, one is opened to {@code hop.remote()}. */
+    @Override
+    public void send(byte[] octets, Hop hop) {
+        send(octets, null, hop);
+    }
+
+    /** @param message what the octets encode, or {@code null}: picks the TCP fallback address */
+    private void send(byte[] bytes, SipMessage message, Hop hop) {
         if (stopped.get()) {
             throw new TransportException("transport is stopped", null);
         }
         if (hop.remote().isUnresolved()) {
             throw new TransportException("unresolved address " + hop.remote() + " (use SipTargets.resolve)", null);
         }
-        byte[] bytes = message.toBytes();
         switch (protocol(hop)) {
             case UDP -> sendUdp(bytes, hop);
             case TCP -> sendTcp(message, bytes, hop);

@@ -17,7 +17,7 @@ import drachtio.transport.ListenPoint;
 import drachtio.transport.SipTimers;
 import drachtio.transport.TransportConfig;
 import drachtio.transport.internal.Hop;
-import drachtio.transport.internal.SchedulerTimerService;
+import drachtio.transport.internal.WheelTimerService;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.net.NetworkTransport;
 import drachtio.transport.internal.transaction.ClientListener;
@@ -58,7 +58,7 @@ final class EmbeddedStack implements SipStack {
     private volatile TransactionLayer layer;
     private volatile StackHandler handler;
     private volatile boolean closing;
-    private SchedulerTimerService timers;
+    private WheelTimerService timers;
     private ExecutorService app;
 
     EmbeddedStack(StackConfig config) {
@@ -75,7 +75,7 @@ final class EmbeddedStack implements SipStack {
             }
             handler = Objects.requireNonNull(stackHandler, "handler");
             app = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sip-app-", 0).factory());
-            timers = SchedulerTimerService.start("sip-timers");
+            timers = WheelTimerService.start("sip-timers");
             TransportConfig.Builder tc = TransportConfig.builder()
                     .parserLimits(ParserLimits.builder().maxMessageSize(config.maxMessageSize()).build());
             for (Listen l : config.listen()) {

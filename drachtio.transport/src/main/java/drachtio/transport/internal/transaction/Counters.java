@@ -1,6 +1,7 @@
 package drachtio.transport.internal.transaction;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The layer's live counters; {@link #snapshot()} copies them for tests and metrics. */
@@ -15,6 +16,8 @@ final class Counters {
     final LongAdder timeouts = new LongAdder();
     final LongAdder transportErrors = new LongAdder();
     final LongAdder dropped = new LongAdder();
+    /** What live server transactions weigh, see {@link Transaction#weigh}. */
+    final AtomicLong serverBytes = new AtomicLong();
 
     int liveServers() {
         return inviteServer.get() + nonInviteServer.get();

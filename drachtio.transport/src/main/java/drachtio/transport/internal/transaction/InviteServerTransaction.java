@@ -33,7 +33,10 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     record Ack() implements Event {}
 
     /** The TU has been silent too long: send 100 Trying (17.2.1). */
-    record TryingTimer() implements Event {}
+    record TryingTimer() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TryingTimer ONE = new TryingTimer();
+    }
 
     /**
      * A CANCEL matched (9.2): answer 487 if no final response went out yet.
@@ -46,17 +49,33 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
     record TimerG(Duration interval) implements Event {}
 
     /** Timer H: the ACK never came. */
-    record TimerH() implements Event {}
+    record TimerH() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerH ONE = new TimerH();
+    }
 
     /** Timer I: stop absorbing ACK retransmissions. */
-    record TimerI() implements Event {}
+    record TimerI() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerI ONE = new TimerI();
+    }
 
     /** Timer L (RFC 6026): stop absorbing INVITE retransmissions after a 2xx. */
-    record TimerL() implements Event {}
+    record TimerL() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerL ONE = new TimerL();
+    }
 
     private final Hop source;
     private volatile State state = State.PROCEEDING;
+    /**
+     * The last response while the transaction may still need the message: provisional ones,
+     * and a non-2xx final over a reliable transport. Once a 2xx is out the UAS core keeps it
+     * (13.3.1.4), so Accepted keeps nothing; Completed over UDP keeps only {@link #lastOctets}.
+     */
     private volatile SipResponse last;
+    private volatile byte[] lastOctets;
+    private volatile int lastStatus;
     private volatile String toTag = "";
     private TimerService.Timer trying;
     private TimerService.Timer timerG;
@@ -70,7 +89,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
 
     /** Starts the 100 Trying timer; the layer calls this once the transaction is registered. */
     void start() {
-        trying = schedule(env.sip().trying(), new TryingTimer());
+        trying = schedule(env.sip().trying(), TryingTimer.ONE);
     }
 
     @Override
@@ -79,7 +98,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
             case Retransmission r -> retransmission();
             case Respond r -> respondIn(r.response());
             case Ack a -> ack();
-            case TryingTimer t -> state == State.PROCEEDING && last == null
+            case TryingTimer t -> state == State.PROCEEDING && lastStatus == 0
                     && transmit(SipResponse.replyTo(request, 100).build());
             case PeerCancel c -> state == State.PROCEEDING
                     && respondIn(Messages.reply(request, 487, c.tag()).build());
@@ -87,8 +106,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 if (state != State.COMPLETED) {
                     yield false;
                 }
-                env.counters().retransmissionsSent.increment();
-                if (!transmit(last)) {
+                if (!retransmitLast()) {
                     yield false;
                 }
                 Duration next = g.interval().multipliedBy(2);
@@ -100,7 +118,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 if (state != State.COMPLETED) {
                     yield false;
                 }
-                LOG.debug("{} {}: no ACK for {} (timer H)", callId, branch, last.status());
+                LOG.debug("{} {}: no ACK for {} (timer H)", callId, branch, lastStatus);
                 env.counters().timeouts.increment();
                 terminate();
                 env.hooks().timeout(this);
@@ -115,9 +133,8 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
         switch (state) {
             case PROCEEDING, COMPLETED -> {
                 env.counters().retransmissionsAbsorbed.increment();
-                if (last != null) {
-                    env.counters().retransmissionsSent.increment();
-                    transmit(last);
+                if (lastStatus != 0) {
+                    retransmitLast();
                 }
                 return true;
             }
@@ -137,6 +154,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
         switch (state) {
             case PROCEEDING -> {
                 cancel(trying);
+                trying = null;
                 boolean accept = status >= 200 && status < 300;
                 if (accept) {
                     // before the wire: on a fast path the ACK can come back before transmit returns
@@ -153,15 +171,17 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 }
                 // from here on the transaction only absorbs and retransmits: the request can go
                 forgetRequest();
+                byte[] octets = lastOctets;
+                weigh(accept ? WAITING_WEIGHT : octets != null ? WAITING_WEIGHT + octets.length : LIVE_WEIGHT);
                 if (accept) {
                     state = State.ACCEPTED;
-                    timerHorL = schedule(env.sip().timeout(), new TimerL());
+                    timerHorL = schedule(env.sip().timeout(), TimerL.ONE);
                 } else {
                     state = State.COMPLETED;
                     if (!hop.reliable()) {
                         timerG = schedule(env.sip().t1(), new TimerG(env.sip().t1()));
                     }
-                    timerHorL = schedule(env.sip().timeout(), new TimerH());
+                    timerHorL = schedule(env.sip().timeout(), TimerH.ONE);
                 }
                 return true;
             }
@@ -193,7 +213,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 if (hop.reliable()) {
                     terminate();
                 } else {
-                    timerI = schedule(env.sip().t4(), new TimerI());
+                    timerI = schedule(env.sip().t4(), TimerI.ONE);
                 }
                 return true;
             }
@@ -208,22 +228,54 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
         throw new AssertionError(state);
     }
 
-    /** Sends, remembering the response and its To tag; a failure ends the transaction. */
+    /** Sends, remembering what a retransmission needs and the To tag; a failure ends the transaction. */
     private boolean transmit(SipResponse response) {
+        int status = response.status();
         try {
-            send(response);
+            if (status < 200) {
+                send(response);
+                last = response;
+            } else if (status < 300) {
+                // Accepted absorbs INVITE retransmissions without answering: the core resends the 2xx
+                send(response);
+                last = null;
+                lastOctets = null;
+            } else {
+                lastOctets = sendKeeping(response);
+                last = lastOctets == null ? response : null;
+            }
         } catch (TransportException e) {
-            LOG.debug("{} {}: {} could not be sent: {}", callId, branch, response.status(), e.getMessage());
-            env.counters().transportErrors.increment();
-            terminate();
-            env.hooks().transportError(this, e);
+            failed(status, e);
             return false;
         }
-        last = response;
-        if (toTag.isEmpty() && response.status() > 100) {
+        lastStatus = status;
+        if (toTag.isEmpty() && status > 100) {
             toTag = Messages.toTag(response);
         }
         return true;
+    }
+
+    /** Sends the last response again (timer G, a retransmitted INVITE); a failure ends the transaction. */
+    private boolean retransmitLast() {
+        byte[] octets = lastOctets;
+        try {
+            if (octets != null) {
+                resend(octets);
+            } else if (last != null) {
+                resend(last);
+            }
+        } catch (TransportException e) {
+            failed(lastStatus, e);
+            return false;
+        }
+        return true;
+    }
+
+    private void failed(int status, TransportException e) {
+        LOG.debug("{} {}: {} could not be sent: {}", callId, branch, status, e.getMessage());
+        env.counters().transportErrors.increment();
+        terminate();
+        env.hooks().transportError(this, e);
     }
 
     private boolean terminate() {
@@ -281,7 +333,8 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
 
     @Override
     public Optional<SipResponse> lastResponse() {
-        return Optional.ofNullable(last);
+        byte[] octets = lastOctets;
+        return octets != null ? Optional.of(Messages.parsed(octets)) : Optional.ofNullable(last);
     }
 
     @Override

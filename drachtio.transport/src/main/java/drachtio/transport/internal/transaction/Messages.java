@@ -5,6 +5,7 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
+import drachtio.parser.SipParser;
 
 /** The requests and responses the transaction layer builds itself. */
 final class Messages {
@@ -67,6 +68,15 @@ final class Messages {
             b.setHeader("To", to.withTag(tag));
         }
         return b;
+    }
+
+    /**
+     * @param octets a response this layer encoded and kept for retransmission
+     * @return the response parsed back, for the rare caller that asks for it after the
+     *     transaction let go of the message
+     */
+    static SipResponse parsed(byte[] octets) {
+        return (SipResponse) SipParser.create().parseDatagram(octets);
     }
 
     /** @return the To tag, or the empty string */

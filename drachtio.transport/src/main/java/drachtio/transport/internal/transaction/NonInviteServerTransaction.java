@@ -29,11 +29,17 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
     record Respond(SipResponse response) implements Event {}
 
     /** Timer J: stop absorbing request retransmissions. */
-    record TimerJ() implements Event {}
+    record TimerJ() implements Event {
+        /** Carries nothing, so one instance serves every transaction. */
+        static final TimerJ ONE = new TimerJ();
+    }
 
     private final Hop source;
     private volatile State state = State.TRYING;
+    /** The last provisional response, or the final one over a reliable transport. */
     private volatile SipResponse last;
+    /** The final response's octets over UDP: all that Completed needs to answer retransmissions. */
+    private volatile byte[] lastOctets;
     private TimerService.Timer timerJ;
 
     NonInviteServerTransaction(Env env, SipRequest request, Hop source, Object key, String branch) {
@@ -58,8 +64,7 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
             }
             case PROCEEDING, COMPLETED -> {
                 env.counters().retransmissionsAbsorbed.increment();
-                env.counters().retransmissionsSent.increment();
-                transmit(last);
+                retransmitLast();
                 return true;
             }
             case TERMINATED -> {
@@ -84,7 +89,8 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
                     terminate();
                 } else {
                     forgetRequest();
-                    timerJ = schedule(env.sip().timeout(), new TimerJ());
+                    weigh(WAITING_WEIGHT + lastOctets.length);
+                    timerJ = schedule(env.sip().timeout(), TimerJ.ONE);
                 }
                 return true;
             }
@@ -98,16 +104,40 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
 
     private boolean transmit(SipResponse response) {
         try {
-            send(response);
+            if (response.provisional()) {
+                send(response);
+                last = response;
+            } else {
+                lastOctets = sendKeeping(response);
+                last = lastOctets == null ? response : null;
+            }
         } catch (TransportException e) {
-            LOG.debug("{} {}: {} could not be sent: {}", callId, branch, response.status(), e.getMessage());
-            env.counters().transportErrors.increment();
-            terminate();
-            env.hooks().transportError(this, e);
+            failed(response.status(), e);
             return false;
         }
-        last = response;
         return true;
+    }
+
+    private void retransmitLast() {
+        byte[] octets = lastOctets;
+        try {
+            if (octets != null) {
+                resend(octets);
+            } else {
+                env.counters().retransmissionsSent.increment();
+                send(last);
+            }
+        } catch (TransportException e) {
+            failed(0, e);
+        }
+    }
+
+    private void failed(int status, TransportException e) {
+        LOG.debug("{} {}: {} could not be sent: {}", callId, branch, status == 0 ? "retransmission" : status,
+                e.getMessage());
+        env.counters().transportErrors.increment();
+        terminate();
+        env.hooks().transportError(this, e);
     }
 
     private boolean terminate() {
@@ -147,11 +177,13 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
 
     @Override
     public Optional<SipResponse> lastResponse() {
-        return Optional.ofNullable(last);
+        byte[] octets = lastOctets;
+        return octets != null ? Optional.of(Messages.parsed(octets)) : Optional.ofNullable(last);
     }
 
     @Override
     public String toString() {
-        return request.method() + " server transaction " + callId + " " + branch + " " + state;
+        SipRequest r = request;
+        return (r == null ? "non-INVITE" : r.method().name()) + " server transaction " + callId + " " + branch + " " + state;
     }
 }

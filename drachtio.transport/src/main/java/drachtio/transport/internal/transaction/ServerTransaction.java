@@ -51,6 +51,10 @@ public interface ServerTransaction {
     /** @return whether the transaction takes no more final responses: one was sent, or it ended */
     boolean finalSent();
 
-    /** @return the last response sent, if any */
+    /**
+     * @return the last response sent, if the transaction still keeps it: a non-2xx final over
+     *     UDP is kept only as its octets (parsed back here), and once a 2xx to an INVITE is out
+     *     the UAS core keeps it rather than the transaction (RFC 6026 Accepted), so this is empty
+     */
     Optional<SipResponse> lastResponse();
 }

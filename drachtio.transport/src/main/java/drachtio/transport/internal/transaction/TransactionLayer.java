@@ -41,34 +41,42 @@ public final class TransactionLayer implements InboundHandler {
     };
 
     /**
-     * The layer's limits.
+     * The layer's limits. A new request is answered 503 without any state when either bound
+     * is reached.
      *
-     * @param maxServerTransactions how many server transactions may be live; requests beyond
-     *     get 503 without any state
+     * @param maxServerTransactions how many server transactions may be live
+     * @param maxServerBytes what live server transactions may weigh together: 4 KiB for one
+     *     that holds its request, and once it only waits out timer J, I or L about 640 bytes
+     *     plus the octets of the response it keeps (a few hundred bytes for a 200 to an OPTIONS)
      * @param retryAfterSeconds the Retry-After of those 503s
      */
-    public record Limits(int maxServerTransactions, int retryAfterSeconds) {
+    public record Limits(int maxServerTransactions, long maxServerBytes, int retryAfterSeconds) {
         /** Checks the values. */
         public Limits {
-            if (maxServerTransactions < 0 || retryAfterSeconds < 0) {
+            if (maxServerTransactions < 0 || maxServerBytes < 0 || retryAfterSeconds < 0) {
                 throw new IllegalArgumentException("limits must not be negative");
             }
         }
 
         /**
-         * Memory a server transaction may hold while it waits out timer J or L, with room to
-         * spare: measured at 1.5 KB for an OPTIONS and 2 KB on average over a call's INVITE
-         * (its 2xx carries SDP) and BYE, once they have let go of their requests.
+         * A bound on the count only.
+         *
+         * @param maxServerTransactions how many server transactions may be live
+         * @param retryAfterSeconds the Retry-After of the 503s
          */
-        static final long BYTES_PER_TRANSACTION = 4 * 1024;
+        public Limits(int maxServerTransactions, int retryAfterSeconds) {
+            this(maxServerTransactions, Long.MAX_VALUE, retryAfterSeconds);
+        }
 
         /**
-         * @return a cap that follows the heap (the JVM's max heap / 4 KiB, between 10,000 and
-         *     1,000,000: about 260,000 for a 1 GB heap), Retry-After 5 s
+         * @return bounds that follow the heap: server transactions may weigh half the JVM's
+         *     max heap (about 1.4 million waiting OPTIONS transactions with a 2 GB heap), at
+         *     most max heap / 512 bytes of them (between 10,000 and 8,000,000), Retry-After 5 s
          */
         public static Limits defaults() {
-            long cap = Runtime.getRuntime().maxMemory() / BYTES_PER_TRANSACTION;
-            return new Limits((int) Math.max(10_000, Math.min(1_000_000, cap)), 5);
+            long heap = Runtime.getRuntime().maxMemory();
+            long count = Math.max(10_000, Math.min(8_000_000, heap / 512));
+            return new Limits((int) count, heap / 2, 5);
         }
     }
 
@@ -178,6 +186,11 @@ public final class TransactionLayer implements InboundHandler {
         return clients.size() + servers.size();
     }
 
+    /** @return what the live server transactions weigh against {@link Limits#maxServerBytes()} */
+    public long serverBytes() {
+        return counters.serverBytes.get();
+    }
+
     /** @return how many 2xx responses the UAS core retransmits while it waits for their ACK */
     public int pendingAcks() {
         return uas2xx.size();
@@ -200,7 +213,8 @@ public final class TransactionLayer implements InboundHandler {
             retransmission(existing);
             return;
         }
-        if (counters.liveServers() >= limits.maxServerTransactions()) {
+        if (counters.liveServers() >= limits.maxServerTransactions()
+                || counters.serverBytes.get() >= limits.maxServerBytes()) {
             overloaded(r, from);
             return;
         }
@@ -208,8 +222,10 @@ public final class TransactionLayer implements InboundHandler {
         Transaction<?> txn = invite
                 ? new InviteServerTransaction(env, r, from, key, key.branch())
                 : new NonInviteServerTransaction(env, r, from, key, key.branch());
+        txn.weigh(Transaction.LIVE_WEIGHT);
         Transaction<?> raced = servers.putIfAbsent(key, txn);
         if (raced != null) {
+            txn.weigh(0);
             retransmission(raced);
             return;
         }
@@ -317,6 +333,7 @@ public final class TransactionLayer implements InboundHandler {
                             java.util.concurrent.atomic.AtomicInteger live) {
             if (map.remove(txn.key, txn)) {
                 live.decrementAndGet();
+                txn.weigh(0);
             }
         }
 

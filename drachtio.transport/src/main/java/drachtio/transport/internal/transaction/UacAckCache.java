@@ -17,7 +17,22 @@ import org.slf4j.LoggerFactory;
 final class UacAckCache {
     private static final Logger LOG = LoggerFactory.getLogger(UacAckCache.class);
 
-    private record Entry(SipRequest ack, Hop hop, TimerService.Timer expiry) {}
+    /**
+     * One kept ACK: over UDP only its octets (it may go again for 32 s), over a reliable
+     * transport (where a 2xx is not retransmitted, so it never goes again) the message itself.
+     */
+    private static final class Entry {
+        final Object ack;
+        final String callId;
+        final Hop hop;
+        TimerService.Timer expiry;
+
+        Entry(Object ack, String callId, Hop hop) {
+            this.ack = ack;
+            this.callId = callId;
+            this.hop = hop;
+        }
+    }
 
     private final Env env;
     private final ConcurrentHashMap<DialogAckKey, Entry> acks = new ConcurrentHashMap<>();
@@ -34,13 +49,22 @@ final class UacAckCache {
      */
     void send(SipRequest ack, Hop hop) {
         DialogAckKey key = DialogAckKey.of(ack);
-        TimerService.Timer expiry = env.timers().schedule(env.sip().timeout(),
-                () -> acks.computeIfPresent(key, (k, e) -> e.ack() == ack ? null : e));
-        Entry old = acks.put(key, new Entry(ack, hop, expiry));
+        byte[] octets = hop.reliable() ? null : ack.toBytes();
+        Entry entry = new Entry(octets != null ? octets : ack, ack.callId(), hop);
+        entry.expiry = env.timers().schedule(env.sip().timeout(), () -> acks.remove(key, entry));
+        Entry old = acks.put(key, entry);
         if (old != null) {
-            old.expiry().cancel();
+            old.expiry.cancel();
         }
-        env.sender().send(ack, hop);
+        transmit(entry);
+    }
+
+    private void transmit(Entry e) {
+        if (e.ack instanceof byte[] octets) {
+            env.sender().send(octets, e.hop);
+        } else {
+            env.sender().send((SipRequest) e.ack, e.hop);
+        }
     }
 
     /**
@@ -52,14 +76,14 @@ final class UacAckCache {
         if (e == null) {
             return false;
         }
-        LOG.debug("{}: 2xx retransmitted, sending the ACK again", e.ack().callId());
+        LOG.debug("{}: 2xx retransmitted, sending the ACK again", e.callId);
         env.counters().retransmissionsAbsorbed.increment();
         try {
             env.counters().retransmissionsSent.increment();
-            env.sender().send(e.ack(), e.hop());
+            transmit(e);
         } catch (TransportException ex) {
             env.counters().transportErrors.increment();
-            LOG.debug("{}: ACK could not be sent again: {}", e.ack().callId(), ex.getMessage());
+            LOG.debug("{}: ACK could not be sent again: {}", e.callId, ex.getMessage());
         }
         return true;
     }

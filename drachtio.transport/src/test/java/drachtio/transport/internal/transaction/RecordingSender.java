@@ -4,6 +4,7 @@ import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
+import drachtio.parser.SipParser;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;
@@ -31,6 +32,12 @@ final class RecordingSender implements TransportSender {
         }
         sent.add(new Sent(message, hop, clock.nanoTime()));
         onSend.accept(message);
+    }
+
+    /** Octets kept by a waiting transaction are recorded as the message they encode. */
+    @Override
+    public void send(byte[] octets, Hop hop) {
+        send(SipParser.create().parseDatagram(octets), hop);
     }
 
     @Override

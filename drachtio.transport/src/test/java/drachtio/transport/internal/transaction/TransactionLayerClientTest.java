@@ -102,7 +102,8 @@ class TransactionLayerClientTest {
         assertThat(layer.cachedAcks()).isEqualTo(1);
         layer.onMessage(Sip.response(invite, 200, "b"), Sip.UDP);
         layer.onMessage(Sip.response(invite, 200, "b"), Sip.UDP);
-        assertThat(sender.requests("ACK")).hasSize(3).allSatisfy(a -> assertThat(a).isSameAs(ack));
+        // the same ACK: over UDP the core keeps only its octets
+        assertThat(sender.requests("ACK")).hasSize(3).allSatisfy(a -> assertThat(a.toBytes()).isEqualTo(ack.toBytes()));
         assertThat(listener.finals).hasSize(1);
         assertThat(listener.additional).isEmpty();
         // the cached ACK answers for 64*T1 after it was sent; then a 2xx is a stray for the TU

@@ -6,6 +6,7 @@ import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
+import drachtio.parser.SipParser;
 import drachtio.transport.SipTimers;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.SchedulerTimerService;
@@ -30,6 +31,11 @@ class TransactionLayerConcurrencyTest {
         @Override
         public void send(SipMessage message, Hop hop) {
             sent.add(message);
+        }
+
+        @Override
+        public void send(byte[] octets, Hop hop) {
+            sent.add(SipParser.create().parseDatagram(octets));
         }
 
         @Override

@@ -281,6 +281,30 @@ class TransactionLayerServerTest {
     }
 
     @Test
+    void theByteBudgetWeighsWaitingTransactionsByTheOctetsTheyKeep() {
+        // room for two transactions holding their requests
+        layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu,
+                new TransactionLayer.Limits(1000, 2L * Transaction.LIVE_WEIGHT, 7));
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw1", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw2", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw3", 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(2);
+        assertThat(sender.responses(503)).hasSize(1);
+        assertThat(layer.serverBytes()).isEqualTo(2L * Transaction.LIVE_WEIGHT);
+        // answered, they keep only octets and weigh far less: room for more
+        tu.requests.forEach(t -> t.respond(reply(t, 200)));
+        int octets = sender.responses(200).getFirst().toBytes().length;
+        assertThat(layer.serverBytes()).isEqualTo(2L * (Transaction.WAITING_WEIGHT + octets));
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw4", 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(3);
+        // timer J lets them go, and their weight with them
+        tu.requests.getLast().respond(reply(tu.requests.getLast(), 200));
+        clock.advanceMillis(32_000);
+        assertThat(layer.live()).isZero();
+        assertThat(layer.serverBytes()).isZero();
+    }
+
+    @Test
     void everyServerTransactionIsForgottenOnceItsTimersRunOut() {
         tu.answer = t -> t.respond(reply(t, t.request().method().name().equals("INVITE") ? 486 : 200));
         layer.onMessage(Sip.request("OPTIONS", "z9hG4bKa", 1, null), Sip.UDP);
@@ -296,6 +320,7 @@ class TransactionLayerServerTest {
         assertThat(layer.pendingAcks()).isZero();
         assertThat(clock.pending()).isZero();
         assertThat(tu.timeouts).hasSize(1);
+        assertThat(layer.serverBytes()).isZero();
     }
 
     @Test
