@@ -12,11 +12,21 @@ import java.util.Locale;
  * lower case, which the scanner computes while it reads the name.
  */
 final class HeaderNameTable {
+    /** Bit 1 of a field's meta word: the name is written as the canonical spelling. */
+    static final int CANONICAL = 2;
+    /** Where the id starts in a field's meta word. */
+    static final int ID_SHIFT = 2;
+
     private static final int SIZE = 512;
     private static final String[] SPELLING = new String[SIZE];
     private static final byte[][] LOWER = new byte[SIZE][];
     private static final byte[][] EXACT = new byte[SIZE][];
     private static final String[] KEY = new String[SIZE];
+    /**
+     * Per slot, the meta word {@link drachtio.api.message.Headers#ofWire(byte[], int, int[])}
+     * takes for a name spelled exactly so: 1 + the id, shifted, and the canonical flag.
+     */
+    private static final int[] META = new int[SIZE];
 
     static {
         List<String> spellings = new ArrayList<>(HeaderNames.known());
@@ -37,6 +47,9 @@ final class HeaderNameTable {
             LOWER[h] = lower;
             EXACT[h] = exact;
             KEY[h] = HeaderNames.key(s);
+            String canonical = HeaderNames.canonical(s);
+            int id = HeaderNames.known().indexOf(canonical);
+            META[h] = (id + 1) << ID_SHIFT | (canonical.equals(s) ? CANONICAL : 0);
         }
     }
 
@@ -89,6 +102,16 @@ final class HeaderNameTable {
     /** @param found a result of {@link #find} @return the known name's key */
     static String key(int found) {
         return KEY[found >> 1];
+    }
+
+    /**
+     * @param found a result of {@link #find}
+     * @return the field meta word for the name as found: the id, and the canonical flag only
+     *     when the octets spell the canonical name exactly
+     */
+    static int meta(int found) {
+        int m = META[found >> 1];
+        return (found & 1) == 0 ? m : m & ~CANONICAL;
     }
 
     private static final int DIFFERENT = 0;

@@ -27,9 +27,13 @@ import java.util.Arrays;
 public final class MessageScanner {
     private static final int SLOW = 1;
     private static final String SIP_2_0 = "SIP/2.0";
-    private static final int INITIAL_FIELDS = 12;
-    /** The key HeaderNames gives every spelling of Content-Length; compared by identity. */
-    private static final String CONTENT_LENGTH = HeaderNames.key("Content-Length");
+    private static final int INITIAL_FIELDS = 16;
+    /** The id bits of Content-Length in a field's meta word, for any spelling. */
+    private static final int CONTENT_LENGTH = (HeaderNames.known().indexOf("Content-Length") + 1)
+            << HeaderNameTable.ID_SHIFT;
+    private static final int ID_BITS = -1 << HeaderNameTable.ID_SHIFT;
+    /** Ints per field in {@link #fields}: meta, name start, value start, value end. */
+    private static final int STRIDE = 4;
     private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
         Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
         Method.MESSAGE, Method.UPDATE};
@@ -52,9 +56,8 @@ public final class MessageScanner {
     private int status;
     private String reason;
     private int count;
-    private String[] names;
-    private String[] keys;
-    private int[] ranges;
+    /** Per field: meta (flags and id), name start, value start, value end; see {@link Headers#ofWire(byte[], int, int[])}. */
+    private int[] fields;
     private long contentLength;
     private int contentLengthAt;
     private int bodyStart;
@@ -162,21 +165,20 @@ public final class MessageScanner {
     public SipMessage streamMessage(byte[] b, int off, int end) {
         byte[] copy = Arrays.copyOfRange(b, off, end);
         for (int i = 0; i < count; i++) {
-            ranges[i * 3] -= off;
-            ranges[i * 3 + 1] -= off;
+            fields[i * STRIDE + 1] -= off;
+            fields[i * STRIDE + 2] -= off;
+            fields[i * STRIDE + 3] -= off;
         }
         bodyStart -= off;
         return build(copy, 0, copy.length);
     }
 
     private SipMessage build(byte[] b, int from, int end) {
-        Headers h = Headers.ofWire(b, count, names, keys, ranges);
+        Headers h = Headers.ofWire(b, count, fields);
         SipMessage m = request
                 ? SipRequest.ofWire(method, uri, version, h, b, from, bodyStart, end)
                 : SipResponse.ofWire(status, reason, version, h, b, from, bodyStart, end);
-        names = null;
-        keys = null;
-        ranges = null;
+        fields = null;
         return m;
     }
 
@@ -188,9 +190,7 @@ public final class MessageScanner {
         start = off;
         count = 0;
         // most messages carry 8 to 14 header fields
-        names = new String[INITIAL_FIELDS];
-        keys = new String[INITIAL_FIELDS];
-        ranges = new int[INITIAL_FIELDS * 3];
+        fields = new int[INITIAL_FIELDS * STRIDE];
         contentLength = -1;
         contentLengthAt = -1;
         int p = startLine(b, off, limit);
@@ -471,30 +471,19 @@ public final class MessageScanner {
             throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
                     null);
         }
-        if (count == names.length) {
-            int more = count + (count >> 1);
-            names = Arrays.copyOf(names, more);
-            keys = Arrays.copyOf(keys, more);
-            ranges = Arrays.copyOf(ranges, more * 3);
+        int at = count * STRIDE;
+        if (at == fields.length) {
+            fields = Arrays.copyOf(fields, at + (at >> 1));
         }
-        int len = nameEnd - nameStart;
-        int found = HeaderNameTable.find(b, nameStart, len, hash);
-        String key;
-        if (found >= 0) {
-            names[count] = (found & 1) == 0 ? HeaderNameTable.spelling(found)
-                    : new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
-            key = HeaderNameTable.key(found);
-        } else {
-            String name = new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
-            names[count] = name;
-            key = HeaderNames.key(name);
-        }
-        keys[count] = key;
-        ranges[count * 3] = valueStart;
-        ranges[count * 3 + 1] = valueEnd;
-        ranges[count * 3 + 2] = flags;
+        int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart, hash);
+        int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
+        int[] f = fields;
+        f[at] = meta;
+        f[at + 1] = nameStart;
+        f[at + 2] = valueStart;
+        f[at + 3] = valueEnd;
         count++;
-        if (key == CONTENT_LENGTH) {
+        if ((meta & ID_BITS) == CONTENT_LENGTH) {
             contentLength(b, valueStart, valueEnd);
         }
     }
