@@ -69,6 +69,28 @@ class SipParserTest {
     }
 
     @Test
+    void anOwnedDatagramIsParsedInPlaceAndGivesTheSameMessage() {
+        byte[] wire = (OK + "trailer").getBytes(StandardCharsets.UTF_8);
+        SipMessage owned = SipParser.create().parseOwnedDatagram(wire, OK.length());
+        SipMessage copied = SipParser.create().parseDatagram(wire, 0, OK.length());
+        assertThat(owned.toBytes()).isEqualTo(copied.toBytes()).isEqualTo(OK.getBytes(StandardCharsets.UTF_8));
+        assertThat(owned.from()).isEqualTo(copied.from());
+        assertThat(owned.headers().valueOffset(1)).isEqualTo(copied.headers().valueOffset(1));
+        assertThat(owned.bodyText()).isEqualTo("abcd");
+        // the message reads the array it was handed, which shows that nothing was copied
+        wire[OK.indexOf("314159")] = '9';
+        assertThat(owned.header("CSeq")).contains("914159 INVITE");
+    }
+
+    @Test
+    void anOwnedDatagramWithLeadingLineBreaksIsCopiedSoOffsetsStayRelative() {
+        byte[] wire = ("\r\n" + OK).getBytes(StandardCharsets.UTF_8);
+        SipMessage m = SipParser.create().parseOwnedDatagram(wire, wire.length);
+        assertThat(m.headers().valueOffset(0)).isEqualTo(OK.indexOf("SIP/2.0/UDP"));
+        assertThat(m.toBytes()).isEqualTo(OK.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void requestLineGivesMethodUriAndVersion() {
         SipRequest r = (SipRequest) parse(OPTIONS);
         assertThat(r.method().name()).isEqualTo("OPTIONS");

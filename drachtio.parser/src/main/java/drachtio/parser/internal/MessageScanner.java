@@ -80,6 +80,22 @@ public final class MessageScanner {
      * @throws SipParseException when it is not a well-framed SIP message
      */
     public SipMessage datagram(byte[] b, int off, int len) {
+        return datagram(b, off, len, true);
+    }
+
+    /**
+     * Parses one datagram like {@link #datagram(byte[], int, int)}, over the caller's array
+     * itself when {@code copy} is false and the message starts at index 0 of it (offsets in a
+     * message count from its first octet, so one that starts later is still copied).
+     *
+     * @param b the octets
+     * @param off where the datagram starts
+     * @param len its length
+     * @param copy whether to copy the octets; when false the message may keep {@code b}
+     * @return the message
+     * @throws SipParseException when it is not a well-framed SIP message
+     */
+    public SipMessage datagram(byte[] b, int off, int len, boolean copy) {
         if (len > limits.maxMessageSize()) {
             throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", 0, 513, null);
         }
@@ -91,23 +107,30 @@ public final class MessageScanner {
         if (p == end) {
             throw new SipParseException("empty datagram", 0);
         }
-        byte[] copy = Arrays.copyOfRange(b, p, end);
+        byte[] src = b;
+        int from = p;
+        int limit = end;
+        if (copy || p != 0) {
+            src = Arrays.copyOfRange(b, p, end);
+            from = 0;
+            limit = src.length;
+        }
         try {
-            scanHead(copy, 0, copy.length);
+            scanHead(src, from, limit);
         } catch (SipParseException e) {
             throw e.shift(p - off);
         }
         int bodyEnd;
         if (contentLength < 0) {
-            bodyEnd = copy.length;
+            bodyEnd = limit;
         } else {
-            if (bodyStart + contentLength > copy.length) {
+            if (bodyStart + contentLength > limit) {
                 throw new SipParseException("Content-Length " + contentLength + " is larger than the "
-                        + (copy.length - bodyStart) + " octets of body received", contentLengthAt + p - off);
+                        + (limit - bodyStart) + " octets of body received", contentLengthAt + p - off);
             }
             bodyEnd = (int) (bodyStart + contentLength);
         }
-        return build(copy, 0, bodyEnd);
+        return build(src, from, bodyEnd);
     }
 
     /**
