@@ -342,16 +342,19 @@ public final class MessageScanner {
     private static final long HIGHS = 0x8080808080808080L;
 
     /**
-     * Whether the eight octets at {@code q} are all printable ASCII or space: none below 0x20
-     * (CR, LF, HT, controls), none equal to DEL, none with the high bit (non-ASCII). SWAR: a
-     * borrow out of a byte sets its high bit.
+     * How many of the eight octets at {@code q} are printable ASCII or space before the first
+     * that is not: below 0x20 (CR, LF, HT, controls), DEL, or with the high bit (non-ASCII).
+     * SWAR: a borrow out of a byte sets its high bit. Borrows only travel to higher octets, so
+     * the lowest flagged octet is always a true one.
+     *
+     * @return 0 to 7, or 8 when all eight are plain
      */
-    private static boolean plain(byte[] b, int q) {
+    private static int plainRun(byte[] b, int q) {
         long x = (long) LONGS.get(b, q);
         long below = x - 0x20 * ONES;
         long del = x ^ (0x7f * ONES);
         long isDel = (del - ONES) & ~del;
-        return ((below | x | isDel) & HIGHS) == 0;
+        return Long.numberOfTrailingZeros((below | x | isDel) & HIGHS) >>> 3;
     }
 
     /** A plain loop: for a handful of octets it beats Arrays.equals and its vectorised mismatch. */
@@ -430,9 +433,14 @@ public final class MessageScanner {
         }
         int valueStart = q;
         while (true) {
-            // eight octets at a time while none is a control character, DEL or non-ASCII
-            while (q + 8 <= limit && plain(b, q)) {
-                q += 8;
+            // eight octets at a time while none is a control character, DEL or non-ASCII, then
+            // straight to the first that is
+            while (q + 8 <= limit) {
+                int run = plainRun(b, q);
+                q += run;
+                if (run < 8) {
+                    break;
+                }
             }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
