@@ -397,17 +397,7 @@ public final class MessageScanner {
         if (b[p] == ' ' || b[p] == '\t') {
             throw error("header field starts with white space", p);
         }
-        // the name, hashed on the way for the name table
-        int nameEnd = p;
-        int hash = 0;
-        while (nameEnd < limit) {
-            byte c = b[nameEnd];
-            if (!Chars.isToken(c)) {
-                break;
-            }
-            hash = 31 * hash + (c | 0x20);
-            nameEnd++;
-        }
+        int nameEnd = Cursor.span(b, p, limit, Chars.TOKEN);
         if (nameEnd == p) {
             throw error("malformed header field name", p);
         }
@@ -480,7 +470,7 @@ public final class MessageScanner {
                     lineStart - start, 513, null);
         }
         int next = lineEnd(b, q, limit);
-        addField(b, p, nameEnd, hash, valueStart, valueEnd, flags);
+        addField(b, p, nameEnd, valueStart, valueEnd, flags);
         return next;
     }
 
@@ -497,7 +487,7 @@ public final class MessageScanner {
         return after < limit && (b[after] == ' ' || b[after] == '\t') ? after : -1;
     }
 
-    private void addField(byte[] b, int nameStart, int nameEnd, int hash, int valueStart, int valueEnd, int flags) {
+    private void addField(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, int flags) {
         if (count == limits.maxHeaders()) {
             throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
                     null);
@@ -506,7 +496,7 @@ public final class MessageScanner {
         if (at == fields.length) {
             fields = Arrays.copyOf(fields, at + (at >> 1));
         }
-        int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart, hash);
+        int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart);
         int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
         int[] f = fields;
         f[at] = meta;
