@@ -3,6 +3,7 @@ package drachtio.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
@@ -88,6 +89,23 @@ class SipParserTest {
         SipMessage m = SipParser.create().parseOwnedDatagram(wire, wire.length);
         assertThat(m.headers().valueOffset(0)).isEqualTo(OK.indexOf("SIP/2.0/UDP"));
         assertThat(m.toBytes()).isEqualTo(OK.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyKnownMethodIsTheConstantAndOthersAreExtensionMethods() {
+        for (Method m : new Method[] {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
+            Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
+            Method.MESSAGE, Method.UPDATE}) {
+            SipRequest r = (SipRequest) parse(OPTIONS.replace("OPTIONS", m.name()));
+            assertThat(r.method()).as(m.name()).isSameAs(m);
+            assertThat(r.version()).isSameAs(parse(OPTIONS).version());
+        }
+        for (String other : new String[] {"SUBSCRIBF", "invite", "INVITEX", "BY", "FOO.BAR"}) {
+            SipRequest r = (SipRequest) parse(OPTIONS.replace("OPTIONS", other));
+            assertThat(r.method().name()).isEqualTo(other);
+            assertThat(r.method().known()).as(other).isFalse();
+        }
+        assertThat(parse(OPTIONS.replace("SIP/2.0\r\nVia", "SIP/2.1\r\nVia")).version()).isEqualTo("SIP/2.1");
     }
 
     @Test

@@ -1,9 +1,6 @@
 package drachtio.parser.internal;
 
 import drachtio.api.message.HeaderNames;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,6 @@ final class HeaderNameTable {
     /** Where the id starts in a field's meta word. */
     static final int ID_SHIFT = 2;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long CASE = 0x2020202020202020L;
     private static final int SIZE = 512;
     /** No well-known name is longer; longer names skip the table. */
@@ -86,21 +82,6 @@ final class HeaderNameTable {
         return (int) (x >>> 55) & (SIZE - 1);
     }
 
-    /** @return up to eight octets from {@code i} (at most {@code n}), little-endian, zero-padded */
-    private static long word(byte[] b, int i, int n) {
-        if (n >= 8) {
-            return (long) LONGS.get(b, i);
-        }
-        if (i + 8 <= b.length) {
-            return (long) LONGS.get(b, i) & ((1L << (n << 3)) - 1);
-        }
-        long w = 0;
-        for (int k = 0; k < n; k++) {
-            w |= (b[i + k] & 0xffL) << (k << 3);
-        }
-        return w;
-    }
-
     /**
      * Looks a name up.
      *
@@ -114,7 +95,7 @@ final class HeaderNameTable {
         if (len > MAX_LENGTH) {
             return -1;
         }
-        long first = word(b, start, len);
+        long first = Octets.word(b, start, len);
         int h = slot(first | (CASE & ((len >= 8 ? -1L : (1L << (len << 3)) - 1))), len);
         while (SPELLING[h] != null) {
             if (LENGTH[h] == len) {
@@ -157,7 +138,7 @@ final class HeaderNameTable {
         int result = EXACT_CASE;
         for (int k = 0; k < exact.length; k++) {
             int n = Math.min(8, len - (k << 3));
-            long w = k == 0 ? first : word(b, start + (k << 3), n);
+            long w = k == 0 ? first : Octets.word(b, start + (k << 3), n);
             if (w != exact[k]) {
                 long fold = n >= 8 ? CASE : CASE & ((1L << (n << 3)) - 1);
                 if ((w | fold) != lower[k]) {

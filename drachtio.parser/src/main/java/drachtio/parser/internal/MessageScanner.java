@@ -10,9 +10,6 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -37,11 +34,13 @@ public final class MessageScanner {
     private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
         Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
         Method.MESSAGE, Method.UPDATE};
-    private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
+    /** Each of {@link #METHODS} as words, for a comparison eight octets at a time. */
+    private static final long[][] METHOD_WORDS = new long[METHODS.length][];
+    private static final long[] SIP_2_0_WORDS = Octets.words(SIP_2_0);
 
     static {
         for (int i = 0; i < METHODS.length; i++) {
-            METHOD_BYTES[i] = METHODS[i].name().getBytes(StandardCharsets.US_ASCII);
+            METHOD_WORDS[i] = Octets.words(METHODS[i].name());
         }
     }
 
@@ -314,9 +313,8 @@ public final class MessageScanner {
         if (len == 0) {
             throw error("empty method", off);
         }
-        for (int i = 0; i < METHOD_BYTES.length; i++) {
-            byte[] m = METHOD_BYTES[i];
-            if (m.length == len && same(m, b, off)) {
+        for (int i = 0; i < METHODS.length; i++) {
+            if (METHODS[i].name().length() == len && Octets.matches(METHOD_WORDS[i], len, b, off)) {
                 return METHODS[i];
             }
         }
@@ -329,42 +327,10 @@ public final class MessageScanner {
     }
 
     private static String version(byte[] b, int off, int end) {
-        if (end - off == 7 && same(SIP_2_0_BYTES, b, off)) {
+        if (end - off == 7 && Octets.matches(SIP_2_0_WORDS, 7, b, off)) {
             return SIP_2_0;
         }
         return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
-    }
-
-    private static final byte[] SIP_2_0_BYTES = SIP_2_0.getBytes(StandardCharsets.US_ASCII);
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * How many of the eight octets at {@code q} are printable ASCII or space before the first
-     * that is not: below 0x20 (CR, LF, HT, controls), DEL, or with the high bit (non-ASCII).
-     * SWAR: a borrow out of a byte sets its high bit. Borrows only travel to higher octets, so
-     * the lowest flagged octet is always a true one.
-     *
-     * @return 0 to 7, or 8 when all eight are plain
-     */
-    private static int plainRun(byte[] b, int q) {
-        long x = (long) LONGS.get(b, q);
-        long below = x - 0x20 * ONES;
-        long del = x ^ (0x7f * ONES);
-        long isDel = (del - ONES) & ~del;
-        return Long.numberOfTrailingZeros((below | x | isDel) & HIGHS) >>> 3;
-    }
-
-    /** A plain loop: for a handful of octets it beats Arrays.equals and its vectorised mismatch. */
-    private static boolean same(byte[] expected, byte[] b, int off) {
-        for (int i = 0; i < expected.length; i++) {
-            if (b[off + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void response(byte[] b, int off, int sp1, int eol) {
@@ -426,7 +392,7 @@ public final class MessageScanner {
             // eight octets at a time while none is a control character, DEL or non-ASCII, then
             // straight to the first that is
             while (q + 8 <= limit) {
-                int run = plainRun(b, q);
+                int run = Octets.plainRun(b, q);
                 q += run;
                 if (run < 8) {
                     break;
