@@ -436,9 +436,12 @@ public final class Headers implements Iterable<Header> {
      */
     @SuppressWarnings("unchecked")
     private static <T> HeaderParser<T> parser(int id, String key, String name, Class<T> type) {
+        // system() first even when the parser is kept: its holder's initialisation, which made
+        // every parser, then happens-before this read of the racily shared array
+        HeaderParserRegistry registry = HeaderParserRegistry.system();
         HeaderParser<?> p = id >= 0 ? PARSER_OF_ID[id] : null;
         if (p == null) {
-            p = HeaderParserRegistry.system().parserForKey(key);
+            p = registry.parserForKey(key);
             if (p == null) {
                 throw new IllegalStateException("no header parser is registered for " + name
                         + " (is the drachtio.parser module, or a provider for it, present?)");

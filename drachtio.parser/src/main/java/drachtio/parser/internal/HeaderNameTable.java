@@ -29,7 +29,6 @@ final class HeaderNameTable {
     /** The same, folded to lower case. */
     private static final long[][] LOWER = new long[SIZE][];
     private static final int[] LENGTH = new int[SIZE];
-    private static final String[] KEY = new String[SIZE];
     /**
      * Per slot, the meta word {@link drachtio.api.message.Headers#ofWire(byte[], int, int[])}
      * takes for a name spelled exactly so: 1 + the id, shifted, and the canonical flag.
@@ -58,7 +57,6 @@ final class HeaderNameTable {
             EXACT[h] = words(exact);
             LOWER[h] = words(lower);
             LENGTH[h] = exact.length;
-            KEY[h] = HeaderNames.key(s);
             String canonical = HeaderNames.canonical(s);
             int id = HeaderNames.known().indexOf(canonical);
             META[h] = (id + 1) << ID_SHIFT | (canonical.equals(s) ? CANONICAL : 0);
@@ -107,16 +105,6 @@ final class HeaderNameTable {
             h = (h + 1) & (SIZE - 1);
         }
         return -1;
-    }
-
-    /** @param found a result of {@link #find} @return the known name's usual spelling */
-    static String spelling(int found) {
-        return SPELLING[found >> 1];
-    }
-
-    /** @param found a result of {@link #find} @return the known name's key */
-    static String key(int found) {
-        return KEY[found >> 1];
     }
 
     /**
