@@ -57,6 +57,23 @@ public final class SipParser {
     }
 
     /**
+     * Parses one datagram like {@link #parseDatagram(byte[], int, int)} but takes the array
+     * over instead of copying it, for callers that fill a new array per datagram anyway (or
+     * build one, as when rewriting a message): the message keeps the array, so the caller must
+     * not change it afterwards. A datagram that does not start at index 0 (an offset, or
+     * leading CRLFs) is still copied, because a message's offsets count from its first octet.
+     *
+     * @param datagram the octets, handed over
+     * @param length how many of them, from index 0, are the datagram
+     * @return the message
+     * @throws drachtio.api.message.SipParseException when it is not a well-framed SIP message
+     */
+    public SipMessage parseOwnedDatagram(byte[] datagram, int length) {
+        Objects.checkFromIndexSize(0, length, datagram.length);
+        return new MessageScanner(limits).datagram(datagram, 0, length, false);
+    }
+
+    /**
      * @param datagram the whole datagram; copied
      * @return the message
      * @throws drachtio.api.message.SipParseException when it is not a well-framed SIP message

@@ -3,6 +3,7 @@ package drachtio.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
@@ -66,6 +67,45 @@ class SipParserTest {
         byte[] wire = ("garbage" + OK + "trailer").getBytes(StandardCharsets.UTF_8);
         SipMessage m = SipParser.create().parseDatagram(wire, 7, OK.length());
         assertThat(m.bodyText()).isEqualTo("abcd");
+    }
+
+    @Test
+    void anOwnedDatagramIsParsedInPlaceAndGivesTheSameMessage() {
+        byte[] wire = (OK + "trailer").getBytes(StandardCharsets.UTF_8);
+        SipMessage owned = SipParser.create().parseOwnedDatagram(wire, OK.length());
+        SipMessage copied = SipParser.create().parseDatagram(wire, 0, OK.length());
+        assertThat(owned.toBytes()).isEqualTo(copied.toBytes()).isEqualTo(OK.getBytes(StandardCharsets.UTF_8));
+        assertThat(owned.from()).isEqualTo(copied.from());
+        assertThat(owned.headers().valueOffset(1)).isEqualTo(copied.headers().valueOffset(1));
+        assertThat(owned.bodyText()).isEqualTo("abcd");
+        // the message reads the array it was handed, which shows that nothing was copied
+        wire[OK.indexOf("314159")] = '9';
+        assertThat(owned.header("CSeq")).contains("914159 INVITE");
+    }
+
+    @Test
+    void anOwnedDatagramWithLeadingLineBreaksIsCopiedSoOffsetsStayRelative() {
+        byte[] wire = ("\r\n" + OK).getBytes(StandardCharsets.UTF_8);
+        SipMessage m = SipParser.create().parseOwnedDatagram(wire, wire.length);
+        assertThat(m.headers().valueOffset(0)).isEqualTo(OK.indexOf("SIP/2.0/UDP"));
+        assertThat(m.toBytes()).isEqualTo(OK.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyKnownMethodIsTheConstantAndOthersAreExtensionMethods() {
+        for (Method m : new Method[] {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
+            Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
+            Method.MESSAGE, Method.UPDATE}) {
+            SipRequest r = (SipRequest) parse(OPTIONS.replace("OPTIONS", m.name()));
+            assertThat(r.method()).as(m.name()).isSameAs(m);
+            assertThat(r.version()).isSameAs(parse(OPTIONS).version());
+        }
+        for (String other : new String[] {"SUBSCRIBF", "invite", "INVITEX", "BY", "FOO.BAR"}) {
+            SipRequest r = (SipRequest) parse(OPTIONS.replace("OPTIONS", other));
+            assertThat(r.method().name()).isEqualTo(other);
+            assertThat(r.method().known()).as(other).isFalse();
+        }
+        assertThat(parse(OPTIONS.replace("SIP/2.0\r\nVia", "SIP/2.1\r\nVia")).version()).isEqualTo("SIP/2.1");
     }
 
     @Test

@@ -39,6 +39,21 @@ public final class HeaderNames {
     private static final Map<String, String> KEYS;
     /** Key to canonical spelling. */
     private static final Map<String, String> CANONICAL;
+    /** A well-known header's id is its index in {@link #KNOWN}; these two arrays are indexed by it. */
+    private static final String[] SPELLING_OF_ID;
+    private static final String[] KEY_OF_ID;
+    /** Open-addressed table from key to id, probed with the key's (cached) String hash. */
+    private static final int ID_MASK = 255;
+    private static final String[] ID_TABLE_KEY = new String[ID_MASK + 1];
+    private static final int[] ID_TABLE_ID = new int[ID_MASK + 1];
+    /**
+     * {@link #KEYS} again as an open-addressed table probed with the spelling's cached String
+     * hash: {@link #key} runs for every header a router or proxy looks at, and a mask is cheaper
+     * than the modulo of an immutable map's probe.
+     */
+    private static final int SPELLING_MASK = 1023;
+    private static final String[] SPELLING_TABLE = new String[SPELLING_MASK + 1];
+    private static final String[] SPELLING_TABLE_KEY = new String[SPELLING_MASK + 1];
 
     static {
         Map<String, String> keys = new HashMap<>();
@@ -58,6 +73,71 @@ public final class HeaderNames {
         });
         KEYS = Map.copyOf(keys);
         CANONICAL = Map.copyOf(canonical);
+        KEYS.forEach((spelling, key) -> {
+            int h = spread(spelling.hashCode()) & SPELLING_MASK;
+            while (SPELLING_TABLE[h] != null) {
+                h = (h + 1) & SPELLING_MASK;
+            }
+            SPELLING_TABLE[h] = spelling;
+            SPELLING_TABLE_KEY[h] = key;
+        });
+        SPELLING_OF_ID = KNOWN.toArray(new String[0]);
+        KEY_OF_ID = new String[SPELLING_OF_ID.length];
+        for (int id = 0; id < SPELLING_OF_ID.length; id++) {
+            String key = KEYS.get(SPELLING_OF_ID[id]);
+            KEY_OF_ID[id] = key;
+            int h = spread(key.hashCode()) & ID_MASK;
+            while (ID_TABLE_KEY[h] != null) {
+                h = (h + 1) & ID_MASK;
+            }
+            ID_TABLE_KEY[h] = key;
+            ID_TABLE_ID[h] = id;
+        }
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 10) ^ (hash >>> 20);
+    }
+
+    /** @return the key of a spelling in {@link #KEYS}, or null */
+    private static String lookup(String spelling) {
+        int h = spread(spelling.hashCode()) & SPELLING_MASK;
+        String s;
+        while ((s = SPELLING_TABLE[h]) != null) {
+            if (s == spelling || s.equals(spelling)) {
+                return SPELLING_TABLE_KEY[h];
+            }
+            h = (h + 1) & SPELLING_MASK;
+        }
+        return null;
+    }
+
+    /**
+     * The id of a well-known header: its index in {@link #known()}.
+     *
+     * @param key a key from {@link #key(String)}
+     * @return the id, or -1 when the key is not a well-known header's
+     */
+    static int id(String key) {
+        int h = spread(key.hashCode()) & ID_MASK;
+        String k;
+        while ((k = ID_TABLE_KEY[h]) != null) {
+            if (k == key || k.equals(key)) {
+                return ID_TABLE_ID[h];
+            }
+            h = (h + 1) & ID_MASK;
+        }
+        return -1;
+    }
+
+    /** @param id an id from {@link #id(String)} @return the canonical spelling */
+    static String spelling(int id) {
+        return SPELLING_OF_ID[id];
+    }
+
+    /** @param id an id from {@link #id(String)} @return the key, the same instance {@link #key} gives */
+    static String keyOf(int id) {
+        return KEY_OF_ID[id];
     }
 
     private HeaderNames() {
@@ -72,12 +152,12 @@ public final class HeaderNames {
      * @return its key
      */
     public static String key(String name) {
-        String key = KEYS.get(name);
+        String key = lookup(name);
         if (key != null) {
             return key;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        key = KEYS.get(lower);
+        key = lookup(lower);
         return key != null ? key : lower;
     }
 

@@ -22,27 +22,43 @@ import java.util.Optional;
  * immutable and safe to share between threads.
  */
 public final class Headers implements Iterable<Header> {
+    /** Per-field flag in {@code fields[4 * i]}: the value holds non-ASCII octets or line folding. */
     private static final int SLOW = 1;
+    /** Per-field flag: the name is written exactly as the well-known header's canonical spelling. */
+    private static final int CANONICAL = 2;
+    private static final int ID_SHIFT = 2;
+    private static final int STRIDE = 4;
+    private static final int META = 0;
+    private static final int NAME_START = 1;
+    private static final int VALUE_START = 2;
+    private static final int VALUE_END = 3;
+    /** The typed parser of each well-known header, by id, filled on first use. */
+    private static final HeaderParser<?>[] PARSER_OF_ID = new HeaderParser<?>[HeaderNames.known().size()];
     /** No headers. */
-    public static final Headers EMPTY = new Headers(0, new String[0], new String[0], new String[0], null, null);
+    public static final Headers EMPTY = new Headers(0, new int[0], new String[0], new String[0], null);
 
     private final int count;
-    private final String[] names;
-    private final String[] keys;
-    /** Decoded values; for wire headers made on first access. */
-    private String[] values;
+    /**
+     * Per field four ints: meta (flags, and 1 + the well-known id from bit {@value #ID_SHIFT}
+     * up, 0 for other headers), name start, value start, value end. Only meta is set for
+     * built headers.
+     */
+    private final int[] fields;
+    /** Names as written; for wire headers null until a name that is not canonical is asked for. */
+    private String[] names;
+    /** Keys; for wire headers null until the key of a header that is not well known is needed. */
+    private String[] keys;
+    /** The octets of a parsed message, or null for built headers. */
     private final byte[] source;
-    /** Per header: value start, value end, flags (stride 3); null for built headers. */
-    private final int[] ranges;
-    private Object[] typed;
+    /** Per field: the value {@code String} at {@code 2 * i}, the typed value at {@code 2 * i + 1}. */
+    private Object[] cache;
 
-    private Headers(int count, String[] names, String[] keys, String[] values, byte[] source, int[] ranges) {
+    private Headers(int count, int[] fields, String[] names, String[] keys, byte[] source) {
         this.count = count;
+        this.fields = fields;
         this.names = names;
         this.keys = keys;
-        this.values = values;
         this.source = source;
-        this.ranges = ranges;
     }
 
     /**
@@ -55,14 +71,18 @@ public final class Headers implements Iterable<Header> {
         int n = headers.size();
         String[] names = new String[n];
         String[] keys = new String[n];
-        String[] values = new String[n];
+        int[] fields = new int[n * STRIDE];
+        Object[] cache = new Object[n * 2];
         for (int i = 0; i < n; i++) {
             Header h = headers.get(i);
             names[i] = h.name();
             keys[i] = HeaderNames.key(h.name());
-            values[i] = h.value();
+            fields[i * STRIDE] = (HeaderNames.id(keys[i]) + 1) << ID_SHIFT;
+            cache[i * 2] = h.value();
         }
-        return new Headers(n, names, keys, values, null, null);
+        Headers out = new Headers(n, fields, names, keys, null);
+        out.cache = cache;
+        return out;
     }
 
     /**
@@ -81,7 +101,45 @@ public final class Headers implements Iterable<Header> {
         if (names.length < count || keys.length < count || ranges.length < count * 3) {
             throw new IllegalArgumentException("arrays shorter than the header count");
         }
-        return new Headers(count, names, keys, null, source, ranges);
+        int[] fields = new int[count * STRIDE];
+        for (int i = 0; i < count; i++) {
+            fields[i * STRIDE + META] = (HeaderNames.id(keys[i]) + 1) << ID_SHIFT | (ranges[i * 3 + 2] & SLOW);
+            fields[i * STRIDE + NAME_START] = -1;
+            fields[i * STRIDE + VALUE_START] = ranges[i * 3];
+            fields[i * STRIDE + VALUE_END] = ranges[i * 3 + 1];
+        }
+        return new Headers(count, fields, names, keys, source);
+    }
+
+    /**
+     * Headers over a received message's octets in the compact form a scanner makes, for parser
+     * implementations: names and keys come from the octets and {@link HeaderNames#known()}, so a
+     * scanner allocates no {@code String} per field. The array is handed over (it may be longer
+     * than {@code 4 * count}): the caller must not touch it again.
+     *
+     * @param source the message octets
+     * @param count how many headers
+     * @param fields per header four ints: (1) bit 0 set when the value holds non-ASCII octets or
+     *     line folding, bit 1 set when the name is written exactly as the well-known spelling,
+     *     bits 2 and up 1 + the header's index in {@link HeaderNames#known()} (any long or compact
+     *     spelling, any case), or 0 for other headers; (2) where the name starts in
+     *     {@code source} (it ends before the first octet that is not a token character); (3) where
+     *     the value starts; (4) where it ends (exclusive, trimmed)
+     * @return the headers
+     * @throws IllegalArgumentException when the array is too short or an id is out of range
+     */
+    public static Headers ofWire(byte[] source, int count, int[] fields) {
+        if (fields.length < count * STRIDE) {
+            throw new IllegalArgumentException("array shorter than the header count");
+        }
+        int known = HeaderNames.known().size();
+        for (int i = 0; i < count; i++) {
+            int meta = fields[i * STRIDE];
+            if ((meta >>> ID_SHIFT) > known || ((meta & CANONICAL) != 0 && (meta >>> ID_SHIFT) == 0)) {
+                throw new IllegalArgumentException("bad header id in field " + i);
+            }
+        }
+        return new Headers(count, fields, null, null, source);
     }
 
     /** @return the number of header fields */
@@ -95,7 +153,54 @@ public final class Headers implements Iterable<Header> {
      */
     public String name(int index) {
         Objects.checkIndex(index, count);
-        return names[index];
+        String[] given = names;
+        if (given != null && given[index] != null) {
+            return given[index];
+        }
+        int meta = fields[index * STRIDE];
+        if ((meta & CANONICAL) != 0) {
+            return HeaderNames.spelling((meta >>> ID_SHIFT) - 1);
+        }
+        int start = fields[index * STRIDE + NAME_START];
+        int end = start;
+        while (end < source.length && Tokens.isTokenChar((char) (source[end] & 0xff))) {
+            end++;
+        }
+        String name = new String(source, start, end - start, StandardCharsets.ISO_8859_1);
+        if (given == null) {
+            given = new String[count];
+            names = given;
+        }
+        given[index] = name;
+        return name;
+    }
+
+    /** @return the key of field {@code i} */
+    private String key(int i) {
+        int id = (fields[i * STRIDE] >>> ID_SHIFT) - 1;
+        if (id >= 0) {
+            return HeaderNames.keyOf(id);
+        }
+        String[] k = keys;
+        if (k != null && k[i] != null) {
+            return k[i];
+        }
+        String key = HeaderNames.key(name(i));
+        if (k == null) {
+            k = new String[count];
+            keys = k;
+        }
+        k[i] = key;
+        return key;
+    }
+
+    private Object[] cache() {
+        Object[] c = cache;
+        if (c == null) {
+            c = new Object[count * 2];
+            cache = c;
+        }
+        return c;
     }
 
     /**
@@ -104,17 +209,13 @@ public final class Headers implements Iterable<Header> {
      */
     public String value(int index) {
         Objects.checkIndex(index, count);
-        String[] cache = values;
-        if (cache == null) {
-            cache = new String[count];
-            values = cache;
-        }
-        String v = cache[index];
+        Object[] c = cache();
+        Object v = c[index * 2];
         if (v == null) {
             v = decode(index);
-            cache[index] = v;
+            c[index * 2] = v;
         }
-        return v;
+        return (String) v;
     }
 
     /**
@@ -122,7 +223,7 @@ public final class Headers implements Iterable<Header> {
      * @return the offset of that field's value in the parsed message, or -1 for built headers
      */
     public int valueOffset(int index) {
-        return ranges == null ? -1 : ranges[index * 3];
+        return source == null ? -1 : fields[index * STRIDE + VALUE_START];
     }
 
     /**
@@ -130,13 +231,13 @@ public final class Headers implements Iterable<Header> {
      * @return that field
      */
     public Header get(int index) {
-        return new Header(names[index], value(index));
+        return new Header(name(index), value(index));
     }
 
     private String decode(int i) {
-        int start = ranges[i * 3];
-        int end = ranges[i * 3 + 1];
-        if ((ranges[i * 3 + 2] & SLOW) == 0) {
+        int start = fields[i * STRIDE + VALUE_START];
+        int end = fields[i * STRIDE + VALUE_END];
+        if ((fields[i * STRIDE] & SLOW) == 0) {
             return new String(source, start, end - start, StandardCharsets.ISO_8859_1);
         }
         return unfold(new String(source, start, end - start, StandardCharsets.UTF_8));
@@ -168,8 +269,9 @@ public final class Headers implements Iterable<Header> {
     }
 
     private CharSequence chars(int i) {
-        if (ranges != null && (values == null || values[i] == null) && (ranges[i * 3 + 2] & SLOW) == 0) {
-            return new AsciiChars(source, ranges[i * 3], ranges[i * 3 + 1] - ranges[i * 3]);
+        if (source != null && (fields[i * STRIDE] & SLOW) == 0) {
+            int start = fields[i * STRIDE + VALUE_START];
+            return new AsciiChars(source, start, fields[i * STRIDE + VALUE_END] - start);
         }
         return value(i);
     }
@@ -189,10 +291,8 @@ public final class Headers implements Iterable<Header> {
     public int count(String name) {
         String key = HeaderNames.key(name);
         int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (keys[i].equals(key)) {
-                n++;
-            }
+        for (int i = indexOf(key, 0); i >= 0; i = indexOf(key, i + 1)) {
+            n++;
         }
         return n;
     }
@@ -203,10 +303,26 @@ public final class Headers implements Iterable<Header> {
      * @return the position of the next field with that key, or -1
      */
     public int indexOf(String key, int from) {
+        int id = HeaderNames.id(key);
+        return id >= 0 ? indexOfId(id, from) : indexOfOther(key, from);
+    }
+
+    /** @return the position of the next field of the well-known header {@code id} from {@code from}, or -1 */
+    private int indexOfId(int id, int from) {
+        int[] f = fields;
+        int want = (id + 1) << ID_SHIFT;
         for (int i = from; i < count; i++) {
-            String k = keys[i];
-            // well-known keys are shared instances (HeaderNames.key), so identity usually decides
-            if (k == key || k.equals(key)) {
+            if ((f[i * STRIDE] & ~(SLOW | CANONICAL)) == want) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the position of the next field, not of a well-known header, with that key; or -1 */
+    private int indexOfOther(String key, int from) {
+        for (int i = from; i < count; i++) {
+            if ((fields[i * STRIDE] >>> ID_SHIFT) == 0 && key(i).equals(key)) {
                 return i;
             }
         }
@@ -258,11 +374,12 @@ public final class Headers implements Iterable<Header> {
      * @return the first value, or {@code null} when the header is absent
      */
     <T> T firstTyped(String key, String name, Class<T> type) {
-        int i = indexOf(key, 0);
+        int id = HeaderNames.id(key);
+        int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return null;
         }
-        HeaderParser<T> parser = parser(key, name, type);
+        HeaderParser<T> parser = parser(id, key, name, type);
         Object v = typed(i, parser);
         return type.cast(parser.listValued() ? ((List<?>) v).getFirst() : v);
     }
@@ -285,18 +402,19 @@ public final class Headers implements Iterable<Header> {
 
     /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key. */
     <T> List<T> allTyped(String key, String name, Class<T> type) {
-        int i = indexOf(key, 0);
+        int id = HeaderNames.id(key);
+        int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return List.of();
         }
-        HeaderParser<T> parser = parser(key, name, type);
-        int next = indexOf(key, i + 1);
+        HeaderParser<T> parser = parser(id, key, name, type);
+        int next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);
         if (next < 0) {
             Object v = typed(i, parser);
             return parser.listValued() ? castList(v, type) : List.of(type.cast(v));
         }
         List<T> out = new ArrayList<>();
-        for (; i >= 0; i = indexOf(key, i + 1)) {
+        for (; i >= 0; i = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1)) {
             Object v = typed(i, parser);
             if (parser.listValued()) {
                 out.addAll(castList(v, type));
@@ -312,34 +430,44 @@ public final class Headers implements Iterable<Header> {
         return (List<T>) v;
     }
 
+    /**
+     * The registered parser for a header, checked against the type asked for. The system
+     * registry never changes once loaded, so a well-known header's parser is kept by id.
+     */
     @SuppressWarnings("unchecked")
-    private static <T> HeaderParser<T> parser(String key, String name, Class<T> type) {
-        HeaderParser<?> p = HeaderParserRegistry.system().parserForKey(key);
+    private static <T> HeaderParser<T> parser(int id, String key, String name, Class<T> type) {
+        // system() first even when the parser is kept: its holder's initialisation, which made
+        // every parser, then happens-before this read of the racily shared array
+        HeaderParserRegistry registry = HeaderParserRegistry.system();
+        HeaderParser<?> p = id >= 0 ? PARSER_OF_ID[id] : null;
         if (p == null) {
-            throw new IllegalStateException("no header parser is registered for " + name
-                    + " (is the drachtio.parser module, or a provider for it, present?)");
+            p = registry.parserForKey(key);
+            if (p == null) {
+                throw new IllegalStateException("no header parser is registered for " + name
+                        + " (is the drachtio.parser module, or a provider for it, present?)");
+            }
+            if (id >= 0) {
+                PARSER_OF_ID[id] = p;
+            }
         }
-        if (!type.isAssignableFrom(p.type())) {
-            throw new IllegalArgumentException(name + " parses to " + p.type().getName() + ", not " + type.getName());
+        Class<?> made = p.type();
+        if (made != type && !type.isAssignableFrom(made)) {
+            throw new IllegalArgumentException(name + " parses to " + made.getName() + ", not " + type.getName());
         }
         return (HeaderParser<T>) p;
     }
 
     private Object typed(int i, HeaderParser<?> parser) {
-        Object[] cache = typed;
-        if (cache == null) {
-            cache = new Object[count];
-            typed = cache;
-        }
-        Object v = cache[i];
+        Object[] c = cache();
+        Object v = c[i * 2 + 1];
         if (v == null) {
             try {
                 CharSequence chars = chars(i);
                 v = parser.listValued() ? parser.parseList(chars) : parser.parse(chars);
             } catch (SipParseException e) {
-                throw ranges == null ? e : e.shift(ranges[i * 3]);
+                throw source == null ? e : e.shift(fields[i * STRIDE + VALUE_START]);
             }
-            cache[i] = v;
+            c[i * 2 + 1] = v;
         }
         return v;
     }
@@ -378,7 +506,7 @@ public final class Headers implements Iterable<Header> {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            sb.append(names[i]).append(": ").append(value(i)).append("\r\n");
+            sb.append(name(i)).append(": ").append(value(i)).append("\r\n");
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package drachtio.api.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import drachtio.api.header.Header;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,35 @@ class HeadersTest {
         assertThat(h.value(2)).isEqualTo("one two");
         assertThat(h.valueOffset(2)).isEqualTo(23);
         assertThat(h.toList()).containsExactly(new Header("X", "plain"), new Header("Y", "café"), new Header("Z", "one two"));
+    }
+
+    @Test
+    void compactWireFieldsGiveNamesAsWrittenAndLookUpByKey() {
+        byte[] src = "Via: a\r\nv: b\r\nX-Foo: c\r\nVIA: d\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int via = HeaderNames.known().indexOf("Via") + 1;
+        // meta (flags, canonical bit, 1 + id from bit 2), name start, value start, value end
+        int[] fields = {via << 2 | 2, 0, 5, 6, via << 2, 8, 11, 12, 0, 14, 21, 22, via << 2, 24, 29, 30};
+        Headers h = Headers.ofWire(src, 4, fields);
+        assertThat(h.toList()).containsExactly(new Header("Via", "a"), new Header("v", "b"), new Header("X-Foo", "c"),
+                new Header("VIA", "d"));
+        assertThat(h.all("via")).containsExactly("a", "b", "d");
+        assertThat(h.first("x-foo")).contains("c");
+        assertThat(h.count("V")).isEqualTo(3);
+        assertThat(h.indexOf("x-foo", 0)).isEqualTo(2);
+        assertThat(h.indexOf("via", 2)).isEqualTo(3);
+        assertThat(h.valueOffset(1)).isEqualTo(11);
+    }
+
+    @Test
+    void compactWireFieldsRefuseIdsOutOfRange() {
+        byte[] src = "A: b\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int beyond = HeaderNames.known().size() + 1;
+        assertThatThrownBy(() -> Headers.ofWire(src, 1, new int[] {beyond << 2, 0, 3, 4}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Headers.ofWire(src, 1, new int[] {2, 0, 3, 4}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Headers.ofWire(src, 2, new int[] {0, 0, 3, 4}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class AuthGrammar {
             c.pos = c.end;
             return Parameters.wrap(new String[] {t, null});
         }
-        String[] buf = new String[16];
+        String[] buf = new String[countParams(c) * 2];
         int n = 0;
         while (true) {
             int a = c.token("auth-param name");
@@ -87,6 +87,29 @@ public final class AuthGrammar {
             c.skipWs();
         }
         return Cursor.wrap(buf, n);
+    }
+
+    /**
+     * Counts the commas outside quoted-strings from the position on, plus one: the number of
+     * auth-params when the text is well formed, so their array is sized once (a digest
+     * Authorization carries nine or ten).
+     */
+    private static int countParams(Cursor c) {
+        int n = 1;
+        int p = c.pos;
+        while ((p = c.span(p, c.end, Chars.NOT_PARAM_SEP)) < c.end) {
+            char ch = c.at(p++);
+            if (ch == ',') {
+                n++;
+            } else if (ch == '"') {
+                while (p < c.end && (ch = c.at(p++)) != '"') {
+                    if (ch == '\\') {
+                        p++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /**

@@ -12,7 +12,6 @@ import drachtio.api.message.SipParseException;
 import drachtio.api.spi.HeaderParser;
 import drachtio.api.spi.HeaderParserProvider;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The built-in header parsers, provider {@code drachtio.parser} with weight 0: Via, From,
@@ -37,31 +36,43 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
         return 0;
     }
 
+    /** The grammars, as the {@code int} each {@link Parser} switches on. */
+    private static final int VIA = 0;
+    private static final int ADDRESS = 1;
+    private static final int CONTACT = 2;
+    private static final int CALL_ID = 3;
+    private static final int CSEQ = 4;
+    private static final int NUMBER = 5;
+    private static final int DELTA_SECONDS = 6;
+    private static final int CONTENT_TYPE = 7;
+    private static final int CHALLENGE = 8;
+    private static final int CREDENTIALS = 9;
+
     @Override
     public List<HeaderParser<?>> create() {
         return List.of(
-                list("Via", Via.class, ViaGrammar::via, ViaGrammar::vias),
-                single("From", Address.class, AddressGrammar::address),
-                single("To", Address.class, AddressGrammar::address),
-                list("Contact", Contact.class, BuiltinHeaderParsers::oneContact, AddressGrammar::contacts),
-                list("Route", Address.class, AddressGrammar::address, AddressGrammar::addresses),
-                list("Record-Route", Address.class, AddressGrammar::address, AddressGrammar::addresses),
-                list("Path", Address.class, AddressGrammar::address, AddressGrammar::addresses),
-                list("Service-Route", Address.class, AddressGrammar::address, AddressGrammar::addresses),
-                single("Call-ID", String.class, MiscGrammar::callId),
-                single("CSeq", CSeq.class, MiscGrammar::cseq),
-                single("Max-Forwards", Integer.class, MiscGrammar::number),
-                single("Content-Length", Integer.class, MiscGrammar::number),
-                single("Expires", Integer.class, MiscGrammar::deltaSeconds),
-                single("Min-Expires", Integer.class, MiscGrammar::deltaSeconds),
-                single("Content-Type", ContentType.class, MiscGrammar::contentType),
-                single("WWW-Authenticate", Challenge.class, AuthGrammar::challenge),
-                single("Proxy-Authenticate", Challenge.class, AuthGrammar::challenge),
-                single("Authorization", Credentials.class, AuthGrammar::credentials),
-                single("Proxy-Authorization", Credentials.class, AuthGrammar::credentials),
-                single("Reply-To", Address.class, AddressGrammar::address),
-                single("Refer-To", Address.class, AddressGrammar::address),
-                single("Referred-By", Address.class, AddressGrammar::address));
+                list("Via", Via.class, VIA),
+                single("From", Address.class, ADDRESS),
+                single("To", Address.class, ADDRESS),
+                list("Contact", Contact.class, CONTACT),
+                list("Route", Address.class, ADDRESS),
+                list("Record-Route", Address.class, ADDRESS),
+                list("Path", Address.class, ADDRESS),
+                list("Service-Route", Address.class, ADDRESS),
+                single("Call-ID", String.class, CALL_ID),
+                single("CSeq", CSeq.class, CSEQ),
+                single("Max-Forwards", Integer.class, NUMBER),
+                single("Content-Length", Integer.class, NUMBER),
+                single("Expires", Integer.class, DELTA_SECONDS),
+                single("Min-Expires", Integer.class, DELTA_SECONDS),
+                single("Content-Type", ContentType.class, CONTENT_TYPE),
+                single("WWW-Authenticate", Challenge.class, CHALLENGE),
+                single("Proxy-Authenticate", Challenge.class, CHALLENGE),
+                single("Authorization", Credentials.class, CREDENTIALS),
+                single("Proxy-Authorization", Credentials.class, CREDENTIALS),
+                single("Reply-To", Address.class, ADDRESS),
+                single("Refer-To", Address.class, ADDRESS),
+                single("Referred-By", Address.class, ADDRESS));
     }
 
     private static Contact oneContact(CharSequence s) {
@@ -76,28 +87,58 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
         return HeaderNames.compact(name).map(c -> List.of(name, c)).orElse(List.of(name));
     }
 
-    private static <T> HeaderParser<T> single(String name, Class<T> type, Function<CharSequence, T> one) {
-        return new Parser<>(names(name), type, false, one, null);
+    private static <T> HeaderParser<T> single(String name, Class<T> type, int grammar) {
+        return new Parser<>(names(name), type, false, grammar);
     }
 
-    private static <T> HeaderParser<T> list(String name, Class<T> type, Function<CharSequence, T> one,
-                                            Function<CharSequence, List<T>> many) {
-        return new Parser<>(names(name), type, true, one, many);
+    private static <T> HeaderParser<T> list(String name, Class<T> type, int grammar) {
+        return new Parser<>(names(name), type, true, grammar);
+    }
+
+    /**
+     * One value by grammar. A switch over static methods rather than a {@code Function} per
+     * parser, so the call from the header cache is not megamorphic and the grammar can inline.
+     */
+    private static Object one(int grammar, CharSequence s) {
+        return switch (grammar) {
+            case VIA -> ViaGrammar.via(s);
+            case ADDRESS -> AddressGrammar.address(s);
+            case CONTACT -> oneContact(s);
+            case CALL_ID -> MiscGrammar.callId(s);
+            case CSEQ -> MiscGrammar.cseq(s);
+            case NUMBER -> MiscGrammar.number(s);
+            case DELTA_SECONDS -> MiscGrammar.deltaSeconds(s);
+            case CONTENT_TYPE -> MiscGrammar.contentType(s);
+            case CHALLENGE -> AuthGrammar.challenge(s);
+            case CREDENTIALS -> AuthGrammar.credentials(s);
+            default -> throw new IllegalStateException("grammar " + grammar);
+        };
+    }
+
+    /** Every comma-separated value of one line, for the list-valued grammars. */
+    private static List<?> many(int grammar, CharSequence s) {
+        return switch (grammar) {
+            case VIA -> ViaGrammar.vias(s);
+            case ADDRESS -> AddressGrammar.addresses(s);
+            case CONTACT -> AddressGrammar.contacts(s);
+            default -> List.of(one(grammar, s));
+        };
     }
 
     /** One header's parser: its names, value type and grammar. */
-    private record Parser<T>(List<String> names, Class<T> type, boolean listValued,
-                             Function<CharSequence, T> one, Function<CharSequence, List<T>> many)
+    private record Parser<T>(List<String> names, Class<T> type, boolean listValued, int grammar)
             implements HeaderParser<T> {
 
         @Override
+        @SuppressWarnings("unchecked")
         public T parse(CharSequence value) {
-            return one.apply(value);
+            return (T) one(grammar, value);
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public List<T> parseList(CharSequence value) {
-            return many == null ? List.of(one.apply(value)) : many.apply(value);
+            return (List<T>) (listValued ? many(grammar, value) : List.of(one(grammar, value)));
         }
 
         @Override

@@ -176,6 +176,16 @@ final class Cursor {
         return b != null ? new String(b, off + a, z - a, StandardCharsets.ISO_8859_1) : str.substring(a, z);
     }
 
+    /**
+     * @param a start of a host
+     * @param z its end
+     * @return the host text, shared with earlier parses when it was seen lately ({@link HostNames})
+     */
+    String host(int a, int z) {
+        int len = z - a;
+        return b != null && len <= HostNames.MAX_LENGTH ? HostNames.of(b, off + a, len) : sub(a, z);
+    }
+
     boolean more() {
         return pos < end;
     }

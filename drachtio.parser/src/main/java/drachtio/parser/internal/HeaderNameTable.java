@@ -7,16 +7,33 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns header-name octets into the name and key strings without allocating for well-known
- * headers written in their usual spelling: a small open hash over the name's octets folded to
- * lower case, which the scanner computes while it reads the name.
+ * Resolves header-name octets to a well-known header without allocating: a small open hash
+ * table of the well-known spellings (and the compact forms), looked up eight octets at a
+ * time. The scanner has already checked that the octets are token characters, which makes
+ * {@code octet | 0x20} a safe case fold for the comparison: among token characters only
+ * letters fold onto letters, and no other token character folds onto {@code -}.
  */
 final class HeaderNameTable {
+    /** Bit 1 of a field's meta word: the name is written as the canonical spelling. */
+    static final int CANONICAL = 2;
+    /** Where the id starts in a field's meta word. */
+    static final int ID_SHIFT = 2;
+
+    private static final long CASE = 0x2020202020202020L;
     private static final int SIZE = 512;
+    /** No well-known name is longer; longer names skip the table. */
+    private static final int MAX_LENGTH = 24;
     private static final String[] SPELLING = new String[SIZE];
-    private static final byte[][] LOWER = new byte[SIZE][];
-    private static final byte[][] EXACT = new byte[SIZE][];
-    private static final String[] KEY = new String[SIZE];
+    /** Per slot, the spelling as eight-octet words, little-endian, the last one zero-padded. */
+    private static final long[][] EXACT = new long[SIZE][];
+    /** The same, folded to lower case. */
+    private static final long[][] LOWER = new long[SIZE][];
+    private static final int[] LENGTH = new int[SIZE];
+    /**
+     * Per slot, the meta word {@link drachtio.api.message.Headers#ofWire(byte[], int, int[])}
+     * takes for a name spelled exactly so: 1 + the id, shifted, and the canonical flag.
+     */
+    private static final int[] META = new int[SIZE];
 
     static {
         List<String> spellings = new ArrayList<>(HeaderNames.known());
@@ -27,33 +44,40 @@ final class HeaderNameTable {
             }
         }
         for (String s : spellings) {
-            byte[] lower = s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             byte[] exact = s.getBytes(StandardCharsets.US_ASCII);
-            int h = slot(hash(exact, 0, exact.length));
+            byte[] lower = s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            if (exact.length > MAX_LENGTH) {
+                throw new IllegalStateException("header name longer than " + MAX_LENGTH + ": " + s);
+            }
+            int h = slot(words(lower)[0], exact.length);
             while (SPELLING[h] != null) {
                 h = (h + 1) & (SIZE - 1);
             }
             SPELLING[h] = s;
-            LOWER[h] = lower;
-            EXACT[h] = exact;
-            KEY[h] = HeaderNames.key(s);
+            EXACT[h] = words(exact);
+            LOWER[h] = words(lower);
+            LENGTH[h] = exact.length;
+            String canonical = HeaderNames.canonical(s);
+            int id = HeaderNames.known().indexOf(canonical);
+            META[h] = (id + 1) << ID_SHIFT | (canonical.equals(s) ? CANONICAL : 0);
         }
     }
 
     private HeaderNameTable() {
     }
 
-    /** The hash the scanner computes while reading a name: 31*h + (octet | 0x20) over its octets. */
-    static int hash(byte[] b, int start, int len) {
-        int h = 0;
-        for (int i = start; i < start + len; i++) {
-            h = 31 * h + (b[i] | 0x20);
+    private static long[] words(byte[] s) {
+        long[] w = new long[(s.length + 7) >> 3];
+        for (int i = 0; i < s.length; i++) {
+            w[i >> 3] |= (s[i] & 0xffL) << ((i & 7) << 3);
         }
-        return h;
+        return w;
     }
 
-    private static int slot(int hash) {
-        return (hash ^ (hash >>> 9) ^ (hash >>> 17)) & (SIZE - 1);
+    /** The slot for a name's first eight octets folded to lower case (zero-padded) and its length. */
+    private static int slot(long firstLower, int len) {
+        long x = (firstLower ^ len) * 0x9E3779B97F4A7C15L;
+        return (int) (x >>> 55) & (SIZE - 1);
     }
 
     /**
@@ -61,17 +85,19 @@ final class HeaderNameTable {
      *
      * @param b octets
      * @param start first octet of the name
-     * @param len its length, at least 1
-     * @param hash {@link #hash} of the name
+     * @param len its length, at least 1; every octet a token character
      * @return {@code slot << 1} when the octets spell a known name exactly, {@code slot << 1 | 1}
      *     when they spell it in another case, -1 when the name is not known
      */
-    static int find(byte[] b, int start, int len, int hash) {
-        int h = slot(hash);
+    static int find(byte[] b, int start, int len) {
+        if (len > MAX_LENGTH) {
+            return -1;
+        }
+        long first = Octets.word(b, start, len);
+        int h = slot(first | (CASE & ((len >= 8 ? -1L : (1L << (len << 3)) - 1))), len);
         while (SPELLING[h] != null) {
-            byte[] exact = EXACT[h];
-            if (exact.length == len) {
-                int same = compare(exact, LOWER[h], b, start);
+            if (LENGTH[h] == len) {
+                int same = compare(EXACT[h], LOWER[h], b, start, len, first);
                 if (same != DIFFERENT) {
                     return h << 1 | (same == EXACT_CASE ? 0 : 1);
                 }
@@ -81,27 +107,29 @@ final class HeaderNameTable {
         return -1;
     }
 
-    /** @param found a result of {@link #find} @return the known name's usual spelling */
-    static String spelling(int found) {
-        return SPELLING[found >> 1];
-    }
-
-    /** @param found a result of {@link #find} @return the known name's key */
-    static String key(int found) {
-        return KEY[found >> 1];
+    /**
+     * @param found a result of {@link #find}
+     * @return the field meta word for the name as found: the id, and the canonical flag only
+     *     when the octets spell the canonical name exactly
+     */
+    static int meta(int found) {
+        int m = META[found >> 1];
+        return (found & 1) == 0 ? m : m & ~CANONICAL;
     }
 
     private static final int DIFFERENT = 0;
     private static final int EXACT_CASE = 1;
     private static final int OTHER_CASE = 2;
 
-    /** One pass: whether the octets spell the name exactly, in another case, or not at all. */
-    private static int compare(byte[] exact, byte[] lower, byte[] b, int start) {
+    /** Word by word: whether the octets spell the name exactly, in another case, or not at all. */
+    private static int compare(long[] exact, long[] lower, byte[] b, int start, int len, long first) {
         int result = EXACT_CASE;
-        for (int i = 0; i < exact.length; i++) {
-            byte c = b[start + i];
-            if (c != exact[i]) {
-                if ((c | 0x20) != lower[i] || !Chars.isAlpha(c)) {
+        for (int k = 0; k < exact.length; k++) {
+            int n = Math.min(8, len - (k << 3));
+            long w = k == 0 ? first : Octets.word(b, start + (k << 3), n);
+            if (w != exact[k]) {
+                long fold = n >= 8 ? CASE : CASE & ((1L << (n << 3)) - 1);
+                if ((w | fold) != lower[k]) {
                     return DIFFERENT;
                 }
                 result = OTHER_CASE;
@@ -109,5 +137,4 @@ final class HeaderNameTable {
         }
         return result;
     }
-
 }

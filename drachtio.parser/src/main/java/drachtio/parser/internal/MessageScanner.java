@@ -10,9 +10,6 @@ import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -27,17 +24,23 @@ import java.util.Arrays;
 public final class MessageScanner {
     private static final int SLOW = 1;
     private static final String SIP_2_0 = "SIP/2.0";
-    private static final int INITIAL_FIELDS = 12;
-    /** The key HeaderNames gives every spelling of Content-Length; compared by identity. */
-    private static final String CONTENT_LENGTH = HeaderNames.key("Content-Length");
+    private static final int INITIAL_FIELDS = 16;
+    /** The id bits of Content-Length in a field's meta word, for any spelling. */
+    private static final int CONTENT_LENGTH = (HeaderNames.known().indexOf("Content-Length") + 1)
+            << HeaderNameTable.ID_SHIFT;
+    private static final int ID_BITS = -1 << HeaderNameTable.ID_SHIFT;
+    /** Ints per field in {@link #fields}: meta, name start, value start, value end. */
+    private static final int STRIDE = 4;
     private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
         Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
         Method.MESSAGE, Method.UPDATE};
-    private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
+    /** Each of {@link #METHODS} as words, for a comparison eight octets at a time. */
+    private static final long[][] METHOD_WORDS = new long[METHODS.length][];
+    private static final long[] SIP_2_0_WORDS = Octets.words(SIP_2_0);
 
     static {
         for (int i = 0; i < METHODS.length; i++) {
-            METHOD_BYTES[i] = METHODS[i].name().getBytes(StandardCharsets.US_ASCII);
+            METHOD_WORDS[i] = Octets.words(METHODS[i].name());
         }
     }
 
@@ -52,9 +55,8 @@ public final class MessageScanner {
     private int status;
     private String reason;
     private int count;
-    private String[] names;
-    private String[] keys;
-    private int[] ranges;
+    /** Per field: meta (flags and id), name start, value start, value end; see {@link Headers#ofWire(byte[], int, int[])}. */
+    private int[] fields;
     private long contentLength;
     private int contentLengthAt;
     private int bodyStart;
@@ -77,6 +79,22 @@ public final class MessageScanner {
      * @throws SipParseException when it is not a well-framed SIP message
      */
     public SipMessage datagram(byte[] b, int off, int len) {
+        return datagram(b, off, len, true);
+    }
+
+    /**
+     * Parses one datagram like {@link #datagram(byte[], int, int)}, over the caller's array
+     * itself when {@code copy} is false and the message starts at index 0 of it (offsets in a
+     * message count from its first octet, so one that starts later is still copied).
+     *
+     * @param b the octets
+     * @param off where the datagram starts
+     * @param len its length
+     * @param copy whether to copy the octets; when false the message may keep {@code b}
+     * @return the message
+     * @throws SipParseException when it is not a well-framed SIP message
+     */
+    public SipMessage datagram(byte[] b, int off, int len, boolean copy) {
         if (len > limits.maxMessageSize()) {
             throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", 0, 513, null);
         }
@@ -88,23 +106,30 @@ public final class MessageScanner {
         if (p == end) {
             throw new SipParseException("empty datagram", 0);
         }
-        byte[] copy = Arrays.copyOfRange(b, p, end);
+        byte[] src = b;
+        int from = p;
+        int limit = end;
+        if (copy || p != 0) {
+            src = Arrays.copyOfRange(b, p, end);
+            from = 0;
+            limit = src.length;
+        }
         try {
-            scanHead(copy, 0, copy.length);
+            scanHead(src, from, limit);
         } catch (SipParseException e) {
             throw e.shift(p - off);
         }
         int bodyEnd;
         if (contentLength < 0) {
-            bodyEnd = copy.length;
+            bodyEnd = limit;
         } else {
-            if (bodyStart + contentLength > copy.length) {
+            if (bodyStart + contentLength > limit) {
                 throw new SipParseException("Content-Length " + contentLength + " is larger than the "
-                        + (copy.length - bodyStart) + " octets of body received", contentLengthAt + p - off);
+                        + (limit - bodyStart) + " octets of body received", contentLengthAt + p - off);
             }
             bodyEnd = (int) (bodyStart + contentLength);
         }
-        return build(copy, 0, bodyEnd);
+        return build(src, from, bodyEnd);
     }
 
     /**
@@ -162,21 +187,20 @@ public final class MessageScanner {
     public SipMessage streamMessage(byte[] b, int off, int end) {
         byte[] copy = Arrays.copyOfRange(b, off, end);
         for (int i = 0; i < count; i++) {
-            ranges[i * 3] -= off;
-            ranges[i * 3 + 1] -= off;
+            fields[i * STRIDE + 1] -= off;
+            fields[i * STRIDE + 2] -= off;
+            fields[i * STRIDE + 3] -= off;
         }
         bodyStart -= off;
         return build(copy, 0, copy.length);
     }
 
     private SipMessage build(byte[] b, int from, int end) {
-        Headers h = Headers.ofWire(b, count, names, keys, ranges);
+        Headers h = Headers.ofWire(b, count, fields);
         SipMessage m = request
                 ? SipRequest.ofWire(method, uri, version, h, b, from, bodyStart, end)
                 : SipResponse.ofWire(status, reason, version, h, b, from, bodyStart, end);
-        names = null;
-        keys = null;
-        ranges = null;
+        fields = null;
         return m;
     }
 
@@ -188,9 +212,7 @@ public final class MessageScanner {
         start = off;
         count = 0;
         // most messages carry 8 to 14 header fields
-        names = new String[INITIAL_FIELDS];
-        keys = new String[INITIAL_FIELDS];
-        ranges = new int[INITIAL_FIELDS * 3];
+        fields = new int[INITIAL_FIELDS * STRIDE];
         contentLength = -1;
         contentLengthAt = -1;
         int p = startLine(b, off, limit);
@@ -291,9 +313,8 @@ public final class MessageScanner {
         if (len == 0) {
             throw error("empty method", off);
         }
-        for (int i = 0; i < METHOD_BYTES.length; i++) {
-            byte[] m = METHOD_BYTES[i];
-            if (m.length == len && same(m, b, off)) {
+        for (int i = 0; i < METHODS.length; i++) {
+            if (METHODS[i].name().length() == len && Octets.matches(METHOD_WORDS[i], len, b, off)) {
                 return METHODS[i];
             }
         }
@@ -306,39 +327,10 @@ public final class MessageScanner {
     }
 
     private static String version(byte[] b, int off, int end) {
-        if (end - off == 7 && same(SIP_2_0_BYTES, b, off)) {
+        if (end - off == 7 && Octets.matches(SIP_2_0_WORDS, 7, b, off)) {
             return SIP_2_0;
         }
         return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
-    }
-
-    private static final byte[] SIP_2_0_BYTES = SIP_2_0.getBytes(StandardCharsets.US_ASCII);
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * Whether the eight octets at {@code q} are all printable ASCII or space: none below 0x20
-     * (CR, LF, HT, controls), none equal to DEL, none with the high bit (non-ASCII). SWAR: a
-     * borrow out of a byte sets its high bit.
-     */
-    private static boolean plain(byte[] b, int q) {
-        long x = (long) LONGS.get(b, q);
-        long below = x - 0x20 * ONES;
-        long del = x ^ (0x7f * ONES);
-        long isDel = (del - ONES) & ~del;
-        return ((below | x | isDel) & HIGHS) == 0;
-    }
-
-    /** A plain loop: for a handful of octets it beats Arrays.equals and its vectorised mismatch. */
-    private static boolean same(byte[] expected, byte[] b, int off) {
-        for (int i = 0; i < expected.length; i++) {
-            if (b[off + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void response(byte[] b, int off, int sp1, int eol) {
@@ -371,17 +363,7 @@ public final class MessageScanner {
         if (b[p] == ' ' || b[p] == '\t') {
             throw error("header field starts with white space", p);
         }
-        // the name, hashed on the way for the name table
-        int nameEnd = p;
-        int hash = 0;
-        while (nameEnd < limit) {
-            byte c = b[nameEnd];
-            if (!Chars.isToken(c)) {
-                break;
-            }
-            hash = 31 * hash + (c | 0x20);
-            nameEnd++;
-        }
+        int nameEnd = Cursor.span(b, p, limit, Chars.TOKEN);
         if (nameEnd == p) {
             throw error("malformed header field name", p);
         }
@@ -407,9 +389,14 @@ public final class MessageScanner {
         }
         int valueStart = q;
         while (true) {
-            // eight octets at a time while none is a control character, DEL or non-ASCII
-            while (q + 8 <= limit && plain(b, q)) {
-                q += 8;
+            // eight octets at a time while none is a control character, DEL or non-ASCII, then
+            // straight to the first that is
+            while (q + 8 <= limit) {
+                int run = Octets.plainRun(b, q);
+                q += run;
+                if (run < 8) {
+                    break;
+                }
             }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
@@ -449,7 +436,7 @@ public final class MessageScanner {
                     lineStart - start, 513, null);
         }
         int next = lineEnd(b, q, limit);
-        addField(b, p, nameEnd, hash, valueStart, valueEnd, flags);
+        addField(b, p, nameEnd, valueStart, valueEnd, flags);
         return next;
     }
 
@@ -466,35 +453,24 @@ public final class MessageScanner {
         return after < limit && (b[after] == ' ' || b[after] == '\t') ? after : -1;
     }
 
-    private void addField(byte[] b, int nameStart, int nameEnd, int hash, int valueStart, int valueEnd, int flags) {
+    private void addField(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd, int flags) {
         if (count == limits.maxHeaders()) {
             throw new SipParseException("more than " + limits.maxHeaders() + " header fields", nameStart - start, 513,
                     null);
         }
-        if (count == names.length) {
-            int more = count + (count >> 1);
-            names = Arrays.copyOf(names, more);
-            keys = Arrays.copyOf(keys, more);
-            ranges = Arrays.copyOf(ranges, more * 3);
+        int at = count * STRIDE;
+        if (at == fields.length) {
+            fields = Arrays.copyOf(fields, at + (at >> 1));
         }
-        int len = nameEnd - nameStart;
-        int found = HeaderNameTable.find(b, nameStart, len, hash);
-        String key;
-        if (found >= 0) {
-            names[count] = (found & 1) == 0 ? HeaderNameTable.spelling(found)
-                    : new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
-            key = HeaderNameTable.key(found);
-        } else {
-            String name = new String(b, nameStart, len, StandardCharsets.ISO_8859_1);
-            names[count] = name;
-            key = HeaderNames.key(name);
-        }
-        keys[count] = key;
-        ranges[count * 3] = valueStart;
-        ranges[count * 3 + 1] = valueEnd;
-        ranges[count * 3 + 2] = flags;
+        int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart);
+        int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
+        int[] f = fields;
+        f[at] = meta;
+        f[at + 1] = nameStart;
+        f[at + 2] = valueStart;
+        f[at + 3] = valueEnd;
         count++;
-        if (key == CONTENT_LENGTH) {
+        if ((meta & ID_BITS) == CONTENT_LENGTH) {
             contentLength(b, valueStart, valueEnd);
         }
     }

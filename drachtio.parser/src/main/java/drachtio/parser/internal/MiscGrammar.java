@@ -106,22 +106,7 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match or is too large
      */
     public static Integer number(CharSequence s) {
-        int n = s.length();
-        if (n == 0) {
-            throw Cursor.error("number expected", 0);
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            if (!Chars.isDigit(ch)) {
-                throw Cursor.error("digit expected", i);
-            }
-            v = v * 10 + (ch - '0');
-            if (v > Integer.MAX_VALUE) {
-                throw Cursor.error("number too large", 0);
-            }
-        }
-        return (int) v;
+        return digits(s, false);
     }
 
     /**
@@ -130,17 +115,34 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static Integer deltaSeconds(CharSequence s) {
+        return digits(s, true);
+    }
+
+    /** Decimal digits, read from the octets of an {@link AsciiChars} view without interface calls. */
+    private static int digits(CharSequence s, boolean cap) {
         int n = s.length();
         if (n == 0) {
             throw Cursor.error("number expected", 0);
         }
+        byte[] b = null;
+        int o = 0;
+        if (s instanceof AsciiChars a) {
+            b = a.bytes();
+            o = a.offset();
+        }
         long v = 0;
         for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            if (!Chars.isDigit(ch)) {
+            int ch = b != null ? b[o + i] : s.charAt(i);
+            if (ch < '0' || ch > '9') {
                 throw Cursor.error("digit expected", i);
             }
-            v = Math.min(Integer.MAX_VALUE, v * 10 + (ch - '0'));
+            v = v * 10 + (ch - '0');
+            if (v > Integer.MAX_VALUE) {
+                if (!cap) {
+                    throw Cursor.error("number too large", 0);
+                }
+                v = Integer.MAX_VALUE;
+            }
         }
         return (int) v;
     }

@@ -143,7 +143,7 @@ public final class UriGrammar {
             p = at + 1;
         }
         int hostEnd = host(c, p, end);
-        String host = c.sub(p, hostEnd);
+        String host = c.host(p, hostEnd);
         p = hostEnd;
         int port = -1;
         if (p < end && c.at(p) == ':') {

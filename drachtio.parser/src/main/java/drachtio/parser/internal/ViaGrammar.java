@@ -68,7 +68,7 @@ public final class ViaGrammar {
         }
         int hostStart = c.pos;
         int hostEnd = UriGrammar.host(c, hostStart, c.end);
-        String host = c.text(hostStart, hostEnd);
+        String host = c.host(hostStart, hostEnd);
         c.pos = hostEnd;
         int port = -1;
         int save = c.pos;
