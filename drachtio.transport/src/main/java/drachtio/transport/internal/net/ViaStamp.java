@@ -65,7 +65,7 @@ final class ViaStamp {
         System.arraycopy(bytes, 0, out, 0, start);
         System.arraycopy(value, 0, out, start, value.length);
         System.arraycopy(bytes, end, out, start + value.length, bytes.length - end);
-        return parser.parseDatagram(out);
+        return parser.parseOwnedDatagram(out, out.length);
     }
 
     /**

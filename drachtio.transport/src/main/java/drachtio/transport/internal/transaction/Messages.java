@@ -76,7 +76,7 @@ final class Messages {
      *     transaction let go of the message
      */
     static SipResponse parsed(byte[] octets) {
-        return (SipResponse) SipParser.create().parseDatagram(octets);
+        return (SipResponse) SipParser.create().parseOwnedDatagram(octets, octets.length);
     }
 
     /** @return the To tag, or the empty string */
