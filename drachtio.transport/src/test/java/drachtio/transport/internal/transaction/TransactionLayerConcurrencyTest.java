@@ -9,7 +9,7 @@ import drachtio.api.message.SipResponse;
 import drachtio.parser.SipParser;
 import drachtio.transport.SipTimers;
 import drachtio.transport.internal.Hop;
-import drachtio.transport.internal.SchedulerTimerService;
+import drachtio.transport.internal.WheelTimerService;
 import drachtio.transport.internal.TransportSender;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ class TransactionLayerConcurrencyTest {
             }
             work.add(mine);
         }
-        try (SchedulerTimerService timers = SchedulerTimerService.start("sip-timers-concurrency-test")) {
+        try (WheelTimerService timers = WheelTimerService.start("sip-timers-concurrency-test")) {
             TransactionLayer layer = TransactionLayer.create(sender, timers, SipTimers.scaled(Duration.ofMillis(10)),
                     tu, TransactionLayer.Limits.defaults());
             CountDownLatch go = new CountDownLatch(1);
