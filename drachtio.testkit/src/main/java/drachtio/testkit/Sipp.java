@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,6 +101,28 @@ public final class Sipp {
             throw new AssertionError("sipp did not stop by itself: " + output);
         }
         return new Result(p.exitValue(), output);
+    }
+
+    /**
+     * Runs sipp in the background, as {@link #run} does, for a test that drives it meanwhile
+     * (sipp as a UAS, or several sipp runs at once).
+     *
+     * @param limit the longest the run may take
+     * @param args sipp arguments, as for {@link #run}
+     * @return the result once sipp has stopped; fails with an {@link IllegalStateException}
+     *     when sipp could not be run
+     */
+    public static CompletableFuture<Result> start(Duration limit, String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(limit, args);
+            } catch (IOException e) {
+                throw new IllegalStateException("sipp could not be run", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sipp ran", e);
+            }
+        });
     }
 
     /**

@@ -21,14 +21,8 @@ final class SippPeer {
      * @return sipp's result, once it has handled one call
      */
     static CompletableFuture<Sipp.Result> uas(String scenario, int port) throws Exception {
-        CompletableFuture<Sipp.Result> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario(scenario).toString(), "-p", Integer.toString(port),
-                        "-t", "u1", "-m", "1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> run = Sipp.start(RUN_LIMIT, "-sf", Sipp.scenario(scenario).toString(), "-p",
+                Integer.toString(port), "-t", "u1", "-m", "1");
         Sipp.awaitListening("u1", port);
         return run;
     }

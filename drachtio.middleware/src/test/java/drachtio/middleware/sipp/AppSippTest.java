@@ -94,14 +94,9 @@ class AppSippTest {
     void uacOptionsToSippReturnsItsFinalResponse(String transport) throws Exception {
         listen();
         int sippPort = Sipp.freePort();
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario("options-uas.xml").toString(),
-                        "-p", Integer.toString(sippPort), "-t", transport, "-m", "1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sf",
+                Sipp.scenario("options-uas.xml").toString(), "-p", Integer.toString(sippPort), "-t", transport, "-m",
+                "1");
         Sipp.awaitListening(transport, sippPort);
         String uri = "sip:sipp@127.0.0.1:" + sippPort + (transport.equals("t1") ? ";transport=tcp" : "");
 

@@ -289,14 +289,8 @@ class DialogSippTest {
         listen();
         int sippPort = Sipp.freePort();
         int calls = 3;
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort), "-t", transport,
-                        "-m", Integer.toString(calls));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort),
+                "-t", transport, "-m", Integer.toString(calls));
         Sipp.awaitListening(transport, sippPort);
         String uri = "sip:sipp@127.0.0.1:" + sippPort + (transport.equals("t1") ? ";transport=tcp" : "");
 

@@ -118,14 +118,9 @@ class DigestSippTest {
     @ValueSource(strings = {"u1", "t1"})
     void uacAnswersTheChallengeOfASippRegistrar(String transport) throws Exception {
         int sippPort = Sipp.freePort();
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario("register-challenge-uas.xml").toString(),
-                        "-p", Integer.toString(sippPort), "-t", transport, "-m", "1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sf",
+                Sipp.scenario("register-challenge-uas.xml").toString(), "-p", Integer.toString(sippPort), "-t",
+                transport, "-m", "1");
         Sipp.awaitListening(transport, sippPort);
         String aor = "sip:alice@127.0.0.1:" + sippPort + (transport.equals("t1") ? ";transport=tcp" : "");
 
@@ -140,14 +135,9 @@ class DigestSippTest {
     @Test
     void uacWithAWrongPasswordGetsTheRegistrarsRefusal() throws Exception {
         int sippPort = Sipp.freePort();
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario("register-challenge-uas.xml").toString(),
-                        "-p", Integer.toString(sippPort), "-t", "u1", "-m", "1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sf",
+                Sipp.scenario("register-challenge-uas.xml").toString(), "-p", Integer.toString(sippPort), "-t", "u1",
+                "-m", "1");
         Sipp.awaitListening("u1", sippPort);
 
         SipResponse answer = app.uac().withLogin(Login.of("alice", "not-secret"))
@@ -160,14 +150,9 @@ class DigestSippTest {
     @Test
     void callIsRetriedWithProxyAuthorizationAfterA407() throws Exception {
         int sippPort = Sipp.freePort();
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sf", Sipp.scenario("invite-challenge-uas.xml").toString(),
-                        "-p", Integer.toString(sippPort), "-t", "u1", "-m", "1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sf",
+                Sipp.scenario("invite-challenge-uas.xml").toString(), "-p", Integer.toString(sippPort), "-t", "u1",
+                "-m", "1");
         Sipp.awaitListening("u1", sippPort);
 
         Dialog call = app.uac().withLogin(Login.of("alice", "secret"))

@@ -1,12 +1,12 @@
 package drachtio.transport.internal.stack;
 
-import drachtio.testkit.Sipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.Listen;
 import drachtio.api.spi.SipStack;
 import drachtio.api.spi.SipStacks;
 import drachtio.api.spi.StackConfig;
+import drachtio.testkit.Sipp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,14 +73,8 @@ class EmbeddedStackRobustnessTest {
     }
 
     private CompletableFuture<Sipp.Result> sipp(String transport, InetSocketAddress target) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sn", "uac", "127.0.0.1:" + target.getPort(), "-t", transport,
-                        "-m", "60", "-r", "20", "-d", "100");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Sipp.start(RUN_LIMIT, "-sn", "uac", "127.0.0.1:" + target.getPort(), "-t", transport, "-m", "60",
+                "-r", "20", "-d", "100");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package drachtio.transport.internal.stack;
 
-import drachtio.testkit.Sipp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.Listen;
@@ -16,6 +15,7 @@ import drachtio.api.spi.ResponseHandler;
 import drachtio.api.spi.SipStack;
 import drachtio.api.spi.SipStacks;
 import drachtio.api.spi.StackConfig;
+import drachtio.testkit.Sipp;
 import drachtio.transport.internal.transaction.Ids;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -123,14 +123,8 @@ class EmbeddedStackSippTest {
     void callsSippUasAsAUac(String transport, String lost) throws Exception {
         int sippPort = Sipp.freePort();
         int calls = 8;
-        CompletableFuture<Sipp.Result> uas = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sipp.run(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort), "-t", transport, "-m",
-                        Integer.toString(calls), "-lost", lost);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort),
+                "-t", transport, "-m", Integer.toString(calls), "-lost", lost);
         Sipp.awaitListening(transport, sippPort);
         for (int i = 0; i < calls; i++) {
             call(sippPort, transport.equals("t1") ? "tcp" : "udp");
