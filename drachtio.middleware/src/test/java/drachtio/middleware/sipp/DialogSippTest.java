@@ -257,16 +257,21 @@ class DialogSippTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dialog-sipp-hangs-up.xml", "dialog-app-hangs-up.xml", "dialog-info.xml",
-            "dialog-reinvite.xml"})
+    // Not the INFO and re-INVITE flows: when sipp's ACK is lost, a copy of our 2xx to the INVITE
+    // can reach sipp after it moved on to its in-dialog request, and sipp 3.6.1 aborts the call
+    // on it even with the transactions named (start_txn/response_txn); the flows run without
+    // loss above.
+    @ValueSource(strings = {"dialog-sipp-hangs-up.xml", "dialog-app-hangs-up.xml"})
     void theDialogFlowsSurviveTenPercentLoss(String scenario) throws Exception {
+        // sipp retransmits on the RFC's T1 of 500 ms: with our short test T1 we would give up
+        // waiting for an ACK (64*T1) while sipp, whose copies were lost, is still sending them
+        app.close();
+        app = Drachtio.app(StackConfig.builder().shutdownGrace(Duration.ofMillis(200)).build());
         app.invite((req, res) -> {
             try {
                 Dialog d = res.answer(ANSWER);
                 if (scenario.equals("dialog-app-hangs-up.xml")) {
                     d.bye();
-                } else if (scenario.equals("dialog-info.xml")) {
-                    d.on(Method.INFO, (info, infoRes) -> infoRes.send(200, Parts.header("X-Signal", "7")));
                 }
             } catch (AckTimeoutException e) {
                 // every copy of sipp's ACK lost: the call ends with our BYE, which sipp's scenario
