@@ -45,6 +45,9 @@ class DialogSippTest {
         Sipp.requireInstalled();
     }
 
+    /** The T1 of the App under test: an ACK-less dialog lasts 64 times it. */
+    private Duration appT1 = T1;
+
     @BeforeEach
     void start() {
         app = Drachtio.app(StackConfig.builder().t1(T1).shutdownGrace(Duration.ofMillis(200)).build());
@@ -60,7 +63,7 @@ class DialogSippTest {
     void noDialogLeft() throws InterruptedException {
         try {
             // an ACK lost under -lost ends its dialog only after 64*T1
-            long deadline = System.nanoTime() + T1.multipliedBy(100).toNanos();
+            long deadline = System.nanoTime() + appT1.multipliedBy(64).plusSeconds(4).toNanos();
             while (app.dialogs().count() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
@@ -266,7 +269,8 @@ class DialogSippTest {
         // sipp retransmits on the RFC's T1 of 500 ms: with our short test T1 we would give up
         // waiting for an ACK (64*T1) while sipp, whose copies were lost, is still sending them
         app.close();
-        app = Drachtio.app(StackConfig.builder().shutdownGrace(Duration.ofMillis(200)).build());
+        appT1 = Duration.ofMillis(500);
+        app = Drachtio.app(StackConfig.builder().t1(appT1).shutdownGrace(Duration.ofMillis(200)).build());
         app.invite((req, res) -> {
             try {
                 Dialog d = res.answer(ANSWER);
