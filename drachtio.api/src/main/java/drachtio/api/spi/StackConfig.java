@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param t2 RFC 3261 T2 (4 s)
  * @param t4 RFC 3261 T4 (5 s)
  * @param maxMessageSize the largest message accepted, in octets (65 535)
- * @param maxInFlightRequests how many incoming requests may be in the application's hands
- *     at once; beyond it new requests get 503 with Retry-After (10 000)
+ * @param maxInFlightRequests how many new incoming requests (no To tag) may be in the
+ *     application's hands at once, and as many again within dialogs (To tag); beyond it a
+ *     request gets 503 with Retry-After (10 000). The embedded stack also turns new requests
+ *     away earlier when its application threads fall behind (docs/TRANSPORT.md)
  * @param shutdownGrace how long {@link SipStack#close()} lets transactions in flight finish (2 s)
  */
 public record StackConfig(List<Listen> listen, Duration t1, Duration t2, Duration t4, int maxMessageSize,

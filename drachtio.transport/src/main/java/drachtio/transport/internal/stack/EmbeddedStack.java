@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -40,8 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded stack: {@link NetworkTransport} below, {@link TransactionLayer} on top, and
- * the hand-off to the application: each new request on a virtual thread of its own, at most
- * {@link StackConfig#maxInFlightRequests()} at a time, the rest answered 503 with Retry-After.
+ * the hand-off to the application: each new request on a virtual thread of its own, as many
+ * at a time as {@link Admission} lets in (the budget is {@link StackConfig#maxInFlightRequests()}
+ * for new requests and as much again for requests inside dialogs); the rest are answered 503
+ * with Retry-After.
  */
 final class EmbeddedStack implements SipStack {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
@@ -51,7 +52,10 @@ final class EmbeddedStack implements SipStack {
 
     private final StackConfig config;
     private final ReentrantLock lifecycle = new ReentrantLock();
-    private final Semaphore inFlight;
+    /** The executor delay above which new requests are cut back: a request waiting about T1 is retransmitted. */
+    private static final Duration MIN_LAG_LIMIT = Duration.ofMillis(100);
+
+    private final Admission admission;
     /** Client transactions still waiting for their final response. */
     private final AtomicInteger awaitingFinal = new AtomicInteger();
     private volatile NetworkTransport net;
@@ -63,7 +67,9 @@ final class EmbeddedStack implements SipStack {
 
     EmbeddedStack(StackConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.inFlight = new Semaphore(config.maxInFlightRequests());
+        Duration halfT1 = config.t1().dividedBy(2);
+        this.admission = new Admission(config.maxInFlightRequests(),
+                (halfT1.compareTo(MIN_LAG_LIMIT) > 0 ? halfT1 : MIN_LAG_LIMIT).toNanos(), System::nanoTime);
     }
 
     @Override
@@ -78,6 +84,9 @@ final class EmbeddedStack implements SipStack {
             timers = WheelTimerService.start("sip-timers");
             TransportConfig.Builder tc = TransportConfig.builder()
                     .parserLimits(ParserLimits.builder().maxMessageSize(config.maxMessageSize()).build());
+            if (System.getProperty("drachtio.udpWorkers") != null) {
+                tc.udpWorkers(Integer.getInteger("drachtio.udpWorkers"));
+            }
             for (Listen l : config.listen()) {
                 tc.listen(l.transport().equals("UDP") ? ListenPoint.udp(l.host(), l.port())
                         : ListenPoint.tcp(l.host(), l.port()));
@@ -202,7 +211,7 @@ final class EmbeddedStack implements SipStack {
             }
             if (unfinished() > 0) {
                 LOG.warn("closing with work unfinished after the grace period: {} requests in the app, {} awaiting "
-                        + "a final response, {} 2xx awaiting ACK", config.maxInFlightRequests() - inFlight.availablePermits(),
+                        + "a final response, {} 2xx awaiting ACK", admission.busy(),
                         awaitingFinal.get(), layer == null ? 0 : layer.pendingAcks());
             }
         } catch (InterruptedException e) {
@@ -215,8 +224,7 @@ final class EmbeddedStack implements SipStack {
 
     /** @return app requests not yet done, client requests without a final, and 2xx without ACK */
     private int unfinished() {
-        int appBusy = config.maxInFlightRequests() - inFlight.availablePermits();
-        return appBusy + awaitingFinal.get() + (layer == null ? 0 : layer.pendingAcks());
+        return admission.busy() + awaitingFinal.get() + (layer == null ? 0 : layer.pendingAcks());
     }
 
     private void shutdown() {
@@ -241,9 +249,14 @@ final class EmbeddedStack implements SipStack {
         return new Source(hop.transport(), hop.remote(), hop.local());
     }
 
+    /** Runs the task on a virtual thread of its own, telling {@link Admission} how long it waited to start. */
     private void dispatch(String what, Runnable task) {
+        long queued = System.nanoTime();
         try {
-            app.execute(task);
+            app.execute(() -> {
+                admission.started(System.nanoTime() - queued);
+                task.run();
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("{} dropped: the stack is closing", what);
         }
@@ -255,14 +268,15 @@ final class EmbeddedStack implements SipStack {
         public void onRequest(ServerTransaction txn) {
             // the transaction lets go of its request after the final response: keep it here
             SipRequest request = txn.request();
-            if (closing || !inFlight.tryAcquire()) {
+            Admission.Ticket ticket = closing ? null : admission.tryAdmit(withinDialog(request));
+            if (ticket == null) {
                 SipResponse busy = SipResponse.replyTo(request, 503)
                         .header("Retry-After", RETRY_AFTER_SECONDS).build();
                 txn.respond(busy);
                 LOG.debug("503 for {} {}: {}", request.method(), txn.branch(), closing ? "closing" : "overloaded");
                 return;
             }
-            Incoming incoming = new Incoming(txn, request);
+            Incoming incoming = new Incoming(txn, request, ticket);
             if (request.is(Method.INVITE)) {
                 // onCancel comes after the stack's 487 let the transaction drop the request;
                 // the attachment goes with the first final response (Incoming.respond, onCancel)
@@ -278,14 +292,23 @@ final class EmbeddedStack implements SipStack {
                         incoming.respond(SipResponse.replyTo(request, 500).build());
                     }
                 } finally {
-                    inFlight.release();
+                    ticket.release();
                 }
             });
         }
 
+        /** @return whether the request carries a To tag; a To that does not parse counts as none */
+        private static boolean withinDialog(SipRequest request) {
+            try {
+                return request.to().tag().isPresent();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
         /** @return the SPI view made in onRequest; it holds the request the transaction let go of */
         private Incoming incoming(ServerTransaction txn) {
-            return txn.attachment() instanceof Incoming i ? i : new Incoming(txn, txn.request());
+            return txn.attachment() instanceof Incoming i ? i : new Incoming(txn, txn.request(), null);
         }
 
         @Override
@@ -324,9 +347,11 @@ final class EmbeddedStack implements SipStack {
 
     /**
      * A server transaction as the SPI shows it, holding the request itself: the transaction
-     * lets go of it once the final response is out.
+     * lets go of it once the final response is out. The ticket (none for a view made for a
+     * late CANCEL) goes back to {@link Admission} with the first final response.
      */
-    private record Incoming(ServerTransaction txn, SipRequest request) implements IncomingTransaction {
+    private record Incoming(ServerTransaction txn, SipRequest request, Admission.Ticket ticket)
+            implements IncomingTransaction {
 
         @Override
         public Source source() {
@@ -337,6 +362,9 @@ final class EmbeddedStack implements SipStack {
         public boolean respond(SipResponse response) {
             boolean sent = txn.respond(response);
             if (sent && response.status() >= 200) {
+                if (ticket != null) {
+                    ticket.release();
+                }
                 // our final went out, so no onCancel will need this view: let the waiting
                 // transaction hold no request (when the stack's 487 went first, onCancel detaches)
                 txn.attach(null);

@@ -1,0 +1,126 @@
+package drachtio.transport.internal.stack;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Which incoming requests go to the application and which the stack answers 503 itself.
+ *
+ * <p>Two budgets of {@code maxInFlight} each: requests that start something (no To tag) and
+ * requests inside a dialog (To tag). A flood of new requests can then never turn away the BYEs
+ * and re-INVITEs of calls already up: turning those away keeps the calls, their timers and
+ * their retransmissions alive, which is how an overloaded SIP server collapses.
+ *
+ * <p>On top of the budget, a control loop over new requests only. The sign of overload is the
+ * delay between handing a task to the application's executor and its start (both cores busy:
+ * tasks queue). Every {@link #WINDOW_NANOS}, when the largest delay seen exceeded the limit, the
+ * share of new requests let in is cut by a quarter (never below {@link #MIN_SHARE}); when it
+ * did not, the share grows by a tenth of the whole, back to all. Additive increase and
+ * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
+ * letting queues grow until the peers' retransmissions double the load.
+ */
+final class Admission {
+    /** How often the share of new requests is adjusted. */
+    static final long WINDOW_NANOS = 100_000_000L;
+    /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
+    static final double MIN_SHARE = 0.02;
+    private static final double DECREASE = 0.75;
+    private static final double INCREASE = 0.1;
+
+    private final Semaphore fresh;
+    private final Semaphore inDialog;
+    private final int maxInFlight;
+    private final long lagLimitNanos;
+    private final LongSupplier clock;
+    private final AtomicLong windowStart;
+    private final AtomicLong windowMaxLag = new AtomicLong();
+    private volatile double share = 1.0;
+
+    /**
+     * @param maxInFlight the size of each budget
+     * @param lagLimitNanos the executor delay above which new requests are cut back
+     * @param clock nanoseconds, {@link System#nanoTime} outside tests
+     */
+    Admission(int maxInFlight, long lagLimitNanos, LongSupplier clock) {
+        this.maxInFlight = maxInFlight;
+        this.fresh = new Semaphore(maxInFlight);
+        this.inDialog = new Semaphore(maxInFlight);
+        this.lagLimitNanos = lagLimitNanos;
+        this.clock = clock;
+        this.windowStart = new AtomicLong(clock.getAsLong());
+    }
+
+    /**
+     * @param withinDialog whether the request carries a To tag
+     * @return the request's place in its budget, to give back once it is answered, or
+     *     {@code null} when it must be turned away
+     */
+    Ticket tryAdmit(boolean withinDialog) {
+        Semaphore budget = withinDialog ? inDialog : fresh;
+        if (!withinDialog) {
+            roll();
+            double s = share;
+            if (s < 1.0 && ThreadLocalRandom.current().nextDouble() >= s) {
+                return null;
+            }
+        }
+        return budget.tryAcquire() ? new Ticket(budget) : null;
+    }
+
+    /** @param lagNanos how long a task waited between hand-off and start */
+    void started(long lagNanos) {
+        roll();
+        windowMaxLag.accumulateAndGet(lagNanos, Math::max);
+    }
+
+    /** @return the share of new requests let in now, 0 to 1 */
+    double share() {
+        roll();
+        return share;
+    }
+
+    /** @return requests in the application's hands and not yet answered, both budgets */
+    int busy() {
+        return 2 * maxInFlight - fresh.availablePermits() - inDialog.availablePermits();
+    }
+
+    /**
+     * An admitted request's place in its budget. It is given back when the final response goes
+     * out, not when the application's code returns: code that answers a call and then waits
+     * for its ACK or its end holds a parked virtual thread, not a request.
+     */
+    static final class Ticket {
+        private final Semaphore budget;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Ticket(Semaphore budget) {
+            this.budget = budget;
+        }
+
+        /** Gives the place back; later calls do nothing. */
+        void release() {
+            if (held.getAndSet(false)) {
+                budget.release();
+            }
+        }
+    }
+
+    /**
+     * Closes the window when it is over and adjusts the share by what it saw; one caller wins.
+     * Windows in which nothing ran count as calm ones.
+     */
+    private void roll() {
+        long now = clock.getAsLong();
+        long start = windowStart.get();
+        long windows = (now - start) / WINDOW_NANOS;
+        if (windows == 0 || !windowStart.compareAndSet(start, now)) {
+            return;
+        }
+        long lag = windowMaxLag.getAndSet(0);
+        share = lag > lagLimitNanos ? Math.max(MIN_SHARE, share * DECREASE)
+                : Math.min(1.0, share + INCREASE * windows);
+    }
+}

@@ -1,0 +1,114 @@
+package drachtio.transport.internal.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+    private static final long LIMIT = 100_000_000L;
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final Admission admission = new Admission(3, LIMIT, now::get);
+
+    private void overloadedWindows(int n) {
+        for (int i = 0; i < n; i++) {
+            admission.started(2 * LIMIT);
+            now.addAndGet(Admission.WINDOW_NANOS);
+        }
+    }
+
+    /** @return how many of n new requests were let in (each answered at once) */
+    private int admittedOf(int n) {
+        int in = 0;
+        for (int i = 0; i < n; i++) {
+            Admission.Ticket t = admission.tryAdmit(false);
+            if (t != null) {
+                t.release();
+                in++;
+            }
+        }
+        return in;
+    }
+
+    @Test
+    void newRequestsAndRequestsInDialogsHaveBudgetsOfTheirOwn() {
+        List<Admission.Ticket> fresh = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fresh.add(admission.tryAdmit(false));
+        }
+        assertThat(fresh).doesNotContainNull();
+        assertThat(admission.tryAdmit(false)).as("the new-request budget is spent").isNull();
+        List<Admission.Ticket> inDialog = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inDialog.add(admission.tryAdmit(true));
+        }
+        assertThat(inDialog).as("a BYE still gets in").doesNotContainNull();
+        assertThat(admission.tryAdmit(true)).isNull();
+        assertThat(admission.busy()).isEqualTo(6);
+        inDialog.getFirst().release();
+        assertThat(admission.tryAdmit(false)).isNull();
+        assertThat(admission.tryAdmit(true)).isNotNull();
+        fresh.getFirst().release();
+        assertThat(admission.tryAdmit(false)).isNotNull();
+    }
+
+    @Test
+    void aTicketGoesBackOnceHoweverOftenItIsReleased() {
+        Admission.Ticket t = admission.tryAdmit(false);
+        t.release();
+        t.release();
+        t.release();
+        assertThat(admission.busy()).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(admission.tryAdmit(false)).isNotNull();
+        }
+        assertThat(admission.tryAdmit(false)).as("releasing twice made no extra room").isNull();
+    }
+
+    @Test
+    void everyNewRequestGetsInWhileTasksStartPromptly() {
+        admission.started(LIMIT / 2);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isEqualTo(1.0);
+        assertThat(admittedOf(1000)).isEqualTo(1000);
+    }
+
+    @Test
+    void aLateStartCutsTheShareByAQuarterPerWindowDownToTheFloor() {
+        admission.started(LIMIT + 1);
+        assertThat(admission.share()).as("not before the window closes").isEqualTo(1.0);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isEqualTo(0.75);
+        overloadedWindows(1);
+        assertThat(admission.share()).isEqualTo(0.5625);
+        overloadedWindows(30);
+        assertThat(admission.share()).isEqualTo(Admission.MIN_SHARE);
+        assertThat(admittedOf(10_000)).as("about 2 %% of 10,000").isBetween(100, 320);
+    }
+
+    @Test
+    void theShareGrowsBackByATenthPerCalmWindowAndIdleTimeCountsAsCalm() {
+        overloadedWindows(40);
+        assertThat(admission.share()).isEqualTo(Admission.MIN_SHARE);
+        admission.started(LIMIT);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isCloseTo(Admission.MIN_SHARE + 0.1, offset(1e-9));
+        now.addAndGet(5 * Admission.WINDOW_NANOS);
+        assertThat(admission.share()).as("five quiet windows with nothing run").isCloseTo(0.62, offset(1e-9));
+        now.addAndGet(60 * Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isEqualTo(1.0);
+    }
+
+    @Test
+    void requestsInDialogsAreNeverCutBack() {
+        overloadedWindows(40);
+        for (int i = 0; i < 1000; i++) {
+            Admission.Ticket t = admission.tryAdmit(true);
+            assertThat(t).isNotNull();
+            t.release();
+        }
+    }
+}
