@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark (not a test): a minimal answering app on the embedded stack, driven by sipp
 # over UDP on 127.0.0.1 at stepped rates. For each step it prints the offered rate, the
-# achieved rate, failed calls, the mean response time, our process's CPU and its heap.
+# achieved rate, failed calls, the mean response time, our process's CPU, sipp's CPU and our heap.
 #
 #   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
@@ -63,7 +63,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # heap in use after the step: the "used NK" figures of every generation, from jcmd
 heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
 
-printf '%-12s %10s %10s %8s %10s %10s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "heap MB"
+printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB"
 for rate in "$@"; do
     calls=$((rate * DURATION))
     buff=()
@@ -75,12 +75,16 @@ for rate in "$@"; do
         -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" "${inf[@]}" > "$work/sipp.out" 2>&1)
     # -bg returns at once: wait for sipp to finish its calls
     pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
-    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+    # sipp's own CPU: sampled while it runs (it is gone once its calls are done)
+    sipp_cpu=0
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
+        sipp_cpu=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$sipp_cpu"); sleep 0.5
+    done
     set -e
     t1=$(date +%s.%N); c1=$(cpu)
-    python3 - "$work/stat.csv" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" <<'PY'
+    python3 - "$work/stat.csv" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$sipp_cpu" <<'PY'
 import csv, sys
-path, kind, rate, t0, t1, c0, c1, ticks, heap = sys.argv[1:]
+path, kind, rate, t0, t1, c0, c1, ticks, heap, sipp_cpu = sys.argv[1:]
 rows = list(csv.reader(open(path), delimiter=';'))
 head, last = rows[0], rows[-1]
 col = lambda name: last[head.index(name)]
@@ -94,8 +98,9 @@ calls_s = ms(col('ElapsedTime(C)')) / 1000 or elapsed
 resp = ms(col('ResponseTime1(C)'))
 timeouts = col('FailedMaxUDPRetrans(C)') if 'FailedMaxUDPRetrans(C)' in head else '?'
 cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
+sipp = float(sipp_cpu) / float(ticks) / elapsed * 100
 why = ', '.join(f"{h[6:-3]}={last[i]}" for i, h in enumerate(head)
                 if h.startswith('Failed') and h.endswith('(C)') and h != 'FailedCall(C)' and last[i] not in ('0', ''))
-print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
+print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {sipp:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
 PY
 done

@@ -26,16 +26,31 @@ import java.util.Objects;
  *     (default 10 s)
  * @param udpMtuThreshold requests larger than this many octets go over TCP instead of UDP when
  *     a TCP listener exists (RFC 3261 18.1.1; default 1300); 0 disables the switch
- * @param socketReceiveBuffer SO_RCVBUF for every socket in octets, 0 for the OS default; for UDP
- *     this kernel buffer is the inbound queue
+ * @param socketReceiveBuffer SO_RCVBUF for every socket in octets; 0 (the default) leaves TCP
+ *     sockets at the OS default and asks {@value #UDP_RECEIVE_BUFFER} octets for UDP sockets,
+ *     whose kernel buffer is the inbound queue (Linux caps the request at
+ *     {@code net.core.rmem_max}; the OS default of about 208 KiB overflows on a stall of a few
+ *     tens of milliseconds at 10,000 datagrams a second, and every datagram lost there costs a
+ *     retransmission or, for an ACK, a call)
  * @param socketSendBuffer SO_SNDBUF for every socket in octets, 0 for the OS default
  * @param checkResponseSentBy whether responses whose top Via sent-by is not one this stack put in
  *     a request are dropped (RFC 3261 18.1.2; default true)
+ * @param udpWorkers threads per UDP socket that parse and process what its reader receives,
+ *     each with a queue of its own; messages are spread by Call-ID so one call's stay in order
+ *     (default: the number of processors); 0 processes on the reader thread itself, with the
+ *     kernel buffer as the only queue
+ * @param udpQueueCapacity datagrams each worker's queue holds (default 4096); a request that
+ *     starts something new is answered 503 once its queue is half full, anything else is
+ *     dropped and counted once it is full
  */
 public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parserLimits, int maxTcpConnections,
                               Duration tcpIdleTimeout, Duration tcpMessageDeadline, Duration tcpConnectTimeout,
                               Duration tcpWriteTimeout, int udpMtuThreshold, int socketReceiveBuffer,
-                              int socketSendBuffer, boolean checkResponseSentBy) {
+                              int socketSendBuffer, boolean checkResponseSentBy, int udpWorkers,
+                              int udpQueueCapacity) {
+
+    /** SO_RCVBUF asked for UDP sockets when {@link #socketReceiveBuffer()} is 0: 4 MiB. */
+    public static final int UDP_RECEIVE_BUFFER = 4 << 20;
 
     /** The RFC 3261 18.1.1 size above which a request leaves UDP when the path MTU is unknown. */
     public static final int RFC3261_MTU_THRESHOLD = 1300;
@@ -54,6 +69,9 @@ public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parse
         positive(tcpMessageDeadline, "tcpMessageDeadline");
         positive(tcpConnectTimeout, "tcpConnectTimeout");
         positive(tcpWriteTimeout, "tcpWriteTimeout");
+        if (udpWorkers < 0 || udpQueueCapacity < 2) {
+            throw new IllegalArgumentException("udpWorkers must not be negative and udpQueueCapacity at least 2");
+        }
         if (udpMtuThreshold < 0 || socketReceiveBuffer < 0 || socketSendBuffer < 0) {
             throw new IllegalArgumentException("udpMtuThreshold and socket buffer sizes must not be negative");
         }
@@ -89,6 +107,8 @@ public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parse
         private int socketReceiveBuffer;
         private int socketSendBuffer;
         private boolean checkResponseSentBy = true;
+        private int udpWorkers = Runtime.getRuntime().availableProcessors();
+        private int udpQueueCapacity = 4096;
 
         private Builder() {
         }
@@ -166,7 +186,7 @@ public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parse
         }
 
         /**
-         * @param octets SO_RCVBUF, 0 for the OS default
+         * @param octets SO_RCVBUF; 0 for the OS default on TCP and {@link #UDP_RECEIVE_BUFFER} on UDP
          * @return this builder
          */
         public Builder socketReceiveBuffer(int octets) {
@@ -192,11 +212,29 @@ public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parse
             return this;
         }
 
+        /**
+         * @param count worker threads per UDP socket
+         * @return this builder
+         */
+        public Builder udpWorkers(int count) {
+            this.udpWorkers = count;
+            return this;
+        }
+
+        /**
+         * @param datagrams each UDP worker's queue size
+         * @return this builder
+         */
+        public Builder udpQueueCapacity(int datagrams) {
+            this.udpQueueCapacity = datagrams;
+            return this;
+        }
+
         /** @return the configuration, checked */
         public TransportConfig build() {
             return new TransportConfig(listenPoints, parserLimits, maxTcpConnections, tcpIdleTimeout,
                     tcpMessageDeadline, tcpConnectTimeout, tcpWriteTimeout, udpMtuThreshold, socketReceiveBuffer,
-                    socketSendBuffer, checkResponseSentBy);
+                    socketSendBuffer, checkResponseSentBy, udpWorkers, udpQueueCapacity);
         }
     }
 }

@@ -61,17 +61,31 @@ final class Inbound {
     }
 
     /**
-     * @param b the datagram's octets
+     * @param b the datagram's octets (the reader's buffer: copied)
      * @param n how many
      * @param source where it came from
      * @param local the listener it arrived on
      */
     void datagram(byte[] b, int n, InetSocketAddress source, InetSocketAddress local) {
+        datagram(b, n, false, source, local);
+    }
+
+    /**
+     * @param b the datagram's octets from index 0, handed over: nothing else may change them
+     * @param n how many
+     * @param source where it came from
+     * @param local the listener it arrived on
+     */
+    void ownedDatagram(byte[] b, int n, InetSocketAddress source, InetSocketAddress local) {
+        datagram(b, n, true, source, local);
+    }
+
+    private void datagram(byte[] b, int n, boolean owned, InetSocketAddress source, InetSocketAddress local) {
         counters.datagram();
         Hop hop = new Hop("UDP", source, local);
         SipMessage m;
         try {
-            m = parser.parseDatagram(b, 0, n);
+            m = owned ? parser.parseOwnedDatagram(b, n) : parser.parseDatagram(b, 0, n);
         } catch (SipParseException e) {
             counters.drop(Drop.UNPARSEABLE);
             log.debug("dropped datagram of {} octets from {}: {}", n, Addresses.text(source), e.getMessage());
@@ -83,6 +97,32 @@ final class Inbound {
             return;
         }
         accept(m, hop, null);
+    }
+
+    /**
+     * A datagram turned away unparsed because the workers are behind: a new request gets 503
+     * with Retry-After, built from its raw lines; anything else is only counted.
+     *
+     * @param b the datagram's octets
+     * @param n how many
+     * @param source where it came from
+     * @param local the listener it arrived on
+     * @param retryAfterSeconds the Retry-After to send
+     */
+    void shed(byte[] b, int n, InetSocketAddress source, InetSocketAddress local, int retryAfterSeconds) {
+        counters.datagram();
+        counters.drop(Drop.OVERLOAD);
+        Hop hop = new Hop("UDP", source, local);
+        try {
+            Optional<Salvage.ErrorReply> r = Salvage.reply(b, 0, n, 503, "Service Unavailable");
+            if (r.isPresent()) {
+                SipResponse busy = r.get().response().toBuilder().header("Retry-After", retryAfterSeconds).build();
+                errors.send(busy, ResponseRouting.route(r.get().topVia(), hop));
+                counters.errorResponse();
+            }
+        } catch (RuntimeException e) {
+            log.debug("could not answer a shed request from {}: {}", Addresses.text(source), e.toString());
+        }
     }
 
     /**

@@ -20,7 +20,9 @@ public final class NetCounters {
         /** A response whose top Via sent-by is not one of ours (RFC 3261 18.1.2). */
         NOT_OURS,
         /** The inbound handler threw. */
-        HANDLER_ERROR
+        HANDLER_ERROR,
+        /** Turned away unparsed by a UDP reader because its workers were behind (new requests get 503). */
+        OVERLOAD
     }
 
     private final LongAdder datagramsReceived = new LongAdder();

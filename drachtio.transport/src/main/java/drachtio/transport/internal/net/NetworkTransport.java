@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * message must complete within {@link TransportConfig#tcpMessageDeadline()} of its first
  * octet (and an accepted connection must deliver one within it); a write blocked longer than
  * {@link TransportConfig#tcpWriteTimeout()} closes its connection. A reaper thread checks
- * these a few times per shortest timeout. For UDP the kernel receive buffer
- * ({@link TransportConfig#socketReceiveBuffer()}) is the only inbound queue: the handler runs
- * on the reader thread and must not block.
+ * these a few times per shortest timeout. For UDP, the kernel receive buffer
+ * ({@link TransportConfig#socketReceiveBuffer()}) and then one bounded queue per worker
+ * ({@link UdpWorkers}: {@link TransportConfig#udpWorkers()} of
+ * {@link TransportConfig#udpQueueCapacity()} datagrams each): the reader only peeks and
+ * queues, the handler runs on the workers and must not block.
  *
  * <p><b>Via sent-by</b>: the listen point's advertised host, else its bound address; for a
  * listener bound to a wildcard address ({@code 0.0.0.0}, {@code ::}), the local address the
@@ -60,6 +63,8 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     /** Room for {@code ;received=<IPv6>;rport=65535} when a request is re-parsed after stamping. */
     private static final int STAMP_ROOM = 96;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
+    /** The Retry-After of a 503 for a request a UDP reader turned away. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final TransportConfig config;
     private final NetThreads threads = new NetThreads();
@@ -67,6 +72,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     private final Listeners listeners = new Listeners();
     private final TcpConnections connections;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final List<UdpWorkers> workers = new CopyOnWriteArrayList<>();
     private Thread reaper;
 
     private NetworkTransport(TransportConfig config) {
@@ -102,7 +108,15 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
                 this::send, config.tcpWriteTimeout());
         connections.inbound(in);
         for (UdpListener u : listeners.udp()) {
-            threads.platform("udp-" + Addresses.text(u.bound()), () -> u.readLoop(in));
+            String name = "udp-" + Addresses.text(u.bound());
+            if (config.udpWorkers() == 0) {
+                threads.platform(name, () -> u.readLoop(in::datagram));
+                continue;
+            }
+            UdpWorkers w = new UdpWorkers(in, config.udpWorkers(), config.udpQueueCapacity(), RETRY_AFTER_SECONDS,
+                    threads, name);
+            workers.add(w);
+            threads.platform(name, () -> u.readLoop(w::offer));
         }
         for (TcpListener t : listeners.tcp()) {
             threads.virtual("tcp-accept-" + Addresses.text(t.bound()), () -> t.acceptLoop(connections));
@@ -328,6 +342,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             return;
         }
         listeners.close();
+        workers.forEach(UdpWorkers::close);
         connections.closeAll();
         if (reaper != null) {
             reaper.interrupt();

@@ -45,8 +45,14 @@ final class UdpListener implements Listener {
         DatagramChannel ch = DatagramChannel.open(addr instanceof Inet6Address ? StandardProtocolFamily.INET6
                 : StandardProtocolFamily.INET);
         try {
-            if (config.socketReceiveBuffer() > 0) {
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, config.socketReceiveBuffer());
+            int asked = config.socketReceiveBuffer() > 0 ? config.socketReceiveBuffer()
+                    : TransportConfig.UDP_RECEIVE_BUFFER;
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, asked);
+            int got = ch.getOption(StandardSocketOptions.SO_RCVBUF);
+            if (got < asked) {
+                // Linux reports twice what it grants; below the request means rmem_max capped it
+                log.info("udp {}: receive buffer {} octets, {} asked (raise net.core.rmem_max for more)",
+                        point, got, asked);
             }
             if (config.socketSendBuffer() > 0) {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, config.socketSendBuffer());
@@ -69,12 +75,24 @@ final class UdpListener implements Listener {
         return bound;
     }
 
+    /** Where a reader puts what it receives. */
+    @FunctionalInterface
+    interface Sink {
+        /**
+         * @param b the reader's buffer, reused for the next datagram once this returns
+         * @param n the datagram's length
+         * @param source where it came from
+         * @param local the listener it arrived on
+         */
+        void datagram(byte[] b, int n, InetSocketAddress source, InetSocketAddress local);
+    }
+
     /**
      * Receives until the socket is closed. Nothing a datagram holds can end the loop.
      *
      * @param in where datagrams go
      */
-    void readLoop(Inbound in) {
+    void readLoop(Sink in) {
         ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
         byte[] array = buf.array();
         while (channel.isOpen()) {

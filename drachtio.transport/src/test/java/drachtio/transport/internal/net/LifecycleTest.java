@@ -40,8 +40,10 @@ class LifecycleTest {
 
     @Test
     void stopEndsEveryThreadAndRefusesToSend() throws Exception {
-        Running t = fx.start(c -> { });
-        assertThat(t.net().liveThreads()).hasSize(3);
+        Running t = fx.start(c -> c.udpWorkers(2));
+        // the UDP reader and its two workers, the TCP acceptor and the reaper
+        assertThat(t.net().liveThreads()).hasSize(5);
+        assertThat(t.net().liveThreads()).filteredOn(n -> n.contains("-worker-")).hasSize(2);
         t.net().stop();
         assertThat(t.net().liveThreads()).isEmpty();
         Hop hop = new Hop("UDP", new InetSocketAddress(NetFixture.loopback(), 9), null);

@@ -56,10 +56,18 @@ final class NetFixture implements AutoCloseable {
      * @return the started transport
      */
     Running start(Consumer<TransportConfig.Builder> tweak) {
+        return start(config(tweak));
+    }
+
+    /**
+     * @param tweak changes to a config listening on UDP and TCP on 127.0.0.1, ephemeral ports
+     * @return the config
+     */
+    TransportConfig config(Consumer<TransportConfig.Builder> tweak) {
         TransportConfig.Builder b = TransportConfig.builder().listen(ListenPoint.udp(LOOPBACK, 0))
                 .listen(ListenPoint.tcp(LOOPBACK, 0));
         tweak.accept(b);
-        return start(b.build());
+        return b.build();
     }
 
     Running start(TransportConfig config) {
