@@ -1,7 +1,6 @@
 package drachtio.api.message;
 
 import drachtio.api.header.Header;
-import drachtio.api.spi.AsciiChars;
 import drachtio.api.spi.HeaderParser;
 import drachtio.api.spi.HeaderParserRegistry;
 import java.nio.charset.StandardCharsets;
@@ -268,14 +267,6 @@ public final class Headers implements Iterable<Header> {
         return sb.toString();
     }
 
-    private CharSequence chars(int i) {
-        if (source != null && (fields[i * STRIDE] & SLOW) == 0) {
-            int start = fields[i * STRIDE + VALUE_START];
-            return new AsciiChars(source, start, fields[i * STRIDE + VALUE_END] - start);
-        }
-        return value(i);
-    }
-
     /**
      * @param name a header name, any case, long or compact
      * @return whether at least one field of that name is present
@@ -462,8 +453,15 @@ public final class Headers implements Iterable<Header> {
         Object v = c[i * 2 + 1];
         if (v == null) {
             try {
-                CharSequence chars = chars(i);
-                v = parser.listValued() ? parser.parseList(chars) : parser.parse(chars);
+                int[] f = fields;
+                if (source != null && (f[i * STRIDE] & SLOW) == 0) {
+                    int start = f[i * STRIDE + VALUE_START];
+                    int len = f[i * STRIDE + VALUE_END] - start;
+                    v = parser.listValued() ? parser.parseList(source, start, len) : parser.parse(source, start, len);
+                } else {
+                    String text = value(i);
+                    v = parser.listValued() ? parser.parseList(text) : parser.parse(text);
+                }
             } catch (SipParseException e) {
                 throw source == null ? e : e.shift(fields[i * STRIDE + VALUE_START]);
             }

@@ -8,7 +8,6 @@ import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
-import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -302,7 +301,7 @@ public final class MessageScanner {
             throw error("empty Request-URI", uriStart);
         }
         try {
-            uri = UriGrammar.uri(new AsciiChars(b, uriStart, sp2 - uriStart));
+            uri = UriGrammar.uri(b, uriStart, sp2 - uriStart);
         } catch (SipParseException e) {
             throw e.shift(uriStart - start);
         }
