@@ -356,16 +356,17 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> Optional<T> first(String name, Class<T> type) {
-        return Optional.ofNullable(firstTyped(HeaderNames.key(name), name, type));
+        String key = HeaderNames.key(name);
+        return Optional.ofNullable(firstTyped(HeaderNames.id(key), key, name, type));
     }
 
     /**
-     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key.
+     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key and
+     * its id ({@link HeaderNames#id(String)}, -1 for a header that is not well known).
      *
      * @return the first value, or {@code null} when the header is absent
      */
-    <T> T firstTyped(String key, String name, Class<T> type) {
-        int id = HeaderNames.id(key);
+    <T> T firstTyped(int id, String key, String name, Class<T> type) {
         int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return null;
@@ -388,12 +389,12 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> List<T> all(String name, Class<T> type) {
-        return allTyped(HeaderNames.key(name), name, type);
+        String key = HeaderNames.key(name);
+        return allTyped(HeaderNames.id(key), key, name, type);
     }
 
-    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key. */
-    <T> List<T> allTyped(String key, String name, Class<T> type) {
-        int id = HeaderNames.id(key);
+    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key and its id. */
+    <T> List<T> allTyped(int id, String key, String name, Class<T> type) {
         int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return List.of();
