@@ -239,32 +239,7 @@ public final class Headers implements Iterable<Header> {
         if ((fields[i * STRIDE] & SLOW) == 0) {
             return new String(source, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        return unfold(new String(source, start, end - start, StandardCharsets.UTF_8));
-    }
-
-    /** Replaces each line fold, with the white space around it, by one space (RFC 3261 7.3.1). */
-    static String unfold(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n') {
-                int j = sb.length();
-                while (j > 0 && (sb.charAt(j - 1) == ' ' || sb.charAt(j - 1) == '\t')) {
-                    j--;
-                }
-                sb.setLength(j);
-                while (i < s.length() && (s.charAt(i) == '\r' || s.charAt(i) == '\n' || s.charAt(i) == ' '
-                        || s.charAt(i) == '\t')) {
-                    i++;
-                }
-                sb.append(' ');
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString();
+        return Folding.unfold(new String(source, start, end - start, StandardCharsets.UTF_8));
     }
 
     /**
