@@ -1,7 +1,6 @@
 package drachtio.api.message;
 
 import drachtio.api.header.Header;
-import drachtio.api.spi.AsciiChars;
 import drachtio.api.spi.HeaderParser;
 import drachtio.api.spi.HeaderParserRegistry;
 import java.nio.charset.StandardCharsets;
@@ -240,40 +239,7 @@ public final class Headers implements Iterable<Header> {
         if ((fields[i * STRIDE] & SLOW) == 0) {
             return new String(source, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        return unfold(new String(source, start, end - start, StandardCharsets.UTF_8));
-    }
-
-    /** Replaces each line fold, with the white space around it, by one space (RFC 3261 7.3.1). */
-    static String unfold(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n') {
-                int j = sb.length();
-                while (j > 0 && (sb.charAt(j - 1) == ' ' || sb.charAt(j - 1) == '\t')) {
-                    j--;
-                }
-                sb.setLength(j);
-                while (i < s.length() && (s.charAt(i) == '\r' || s.charAt(i) == '\n' || s.charAt(i) == ' '
-                        || s.charAt(i) == '\t')) {
-                    i++;
-                }
-                sb.append(' ');
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString();
-    }
-
-    private CharSequence chars(int i) {
-        if (source != null && (fields[i * STRIDE] & SLOW) == 0) {
-            int start = fields[i * STRIDE + VALUE_START];
-            return new AsciiChars(source, start, fields[i * STRIDE + VALUE_END] - start);
-        }
-        return value(i);
+        return Folding.unfold(new String(source, start, end - start, StandardCharsets.UTF_8));
     }
 
     /**
@@ -365,16 +331,17 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> Optional<T> first(String name, Class<T> type) {
-        return Optional.ofNullable(firstTyped(HeaderNames.key(name), name, type));
+        String key = HeaderNames.key(name);
+        return Optional.ofNullable(firstTyped(HeaderNames.id(key), key, name, type));
     }
 
     /**
-     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key.
+     * The typed lookup behind {@link #first(String, Class)} for callers that hold the key and
+     * its id ({@link HeaderNames#id(String)}, -1 for a header that is not well known).
      *
      * @return the first value, or {@code null} when the header is absent
      */
-    <T> T firstTyped(String key, String name, Class<T> type) {
-        int id = HeaderNames.id(key);
+    <T> T firstTyped(int id, String key, String name, Class<T> type) {
         int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return null;
@@ -397,12 +364,12 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the parser makes values of another type
      */
     public <T> List<T> all(String name, Class<T> type) {
-        return allTyped(HeaderNames.key(name), name, type);
+        String key = HeaderNames.key(name);
+        return allTyped(HeaderNames.id(key), key, name, type);
     }
 
-    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key. */
-    <T> List<T> allTyped(String key, String name, Class<T> type) {
-        int id = HeaderNames.id(key);
+    /** The typed lookup behind {@link #all(String, Class)} for callers that hold the key and its id. */
+    <T> List<T> allTyped(int id, String key, String name, Class<T> type) {
         int i = id >= 0 ? indexOfId(id, 0) : indexOfOther(key, 0);
         if (i < 0) {
             return List.of();
@@ -462,8 +429,15 @@ public final class Headers implements Iterable<Header> {
         Object v = c[i * 2 + 1];
         if (v == null) {
             try {
-                CharSequence chars = chars(i);
-                v = parser.listValued() ? parser.parseList(chars) : parser.parse(chars);
+                int[] f = fields;
+                if (source != null && (f[i * STRIDE] & SLOW) == 0) {
+                    int start = f[i * STRIDE + VALUE_START];
+                    int len = f[i * STRIDE + VALUE_END] - start;
+                    v = parser.listValued() ? parser.parseList(source, start, len) : parser.parse(source, start, len);
+                } else {
+                    String text = value(i);
+                    v = parser.listValued() ? parser.parseList(text) : parser.parse(text);
+                }
             } catch (SipParseException e) {
                 throw source == null ? e : e.shift(fields[i * STRIDE + VALUE_START]);
             }

@@ -59,71 +59,71 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** @return every Via value, top first */
     default List<Via> vias() {
-        return headers().allTyped(Keys.VIA, "Via", Via.class);
+        return headers().allTyped(Keys.VIA_ID, Keys.VIA, "Via", Via.class);
     }
 
     /** @return the top Via */
     default Via topVia() {
-        return required(Keys.VIA, "Via", Via.class);
+        return required(Keys.VIA_ID, Keys.VIA, "Via", Via.class);
     }
 
     /** @return the From address */
     default Address from() {
-        return required(Keys.FROM, "From", Address.class);
+        return required(Keys.FROM_ID, Keys.FROM, "From", Address.class);
     }
 
     /** @return the To address */
     default Address to() {
-        return required(Keys.TO, "To", Address.class);
+        return required(Keys.TO_ID, Keys.TO, "To", Address.class);
     }
 
     /** @return the Call-ID */
     default String callId() {
-        return required(Keys.CALL_ID, "Call-ID", String.class);
+        return required(Keys.CALL_ID_ID, Keys.CALL_ID, "Call-ID", String.class);
     }
 
     /** @return the CSeq */
     default CSeq cseq() {
-        return required(Keys.CSEQ, "CSeq", CSeq.class);
+        return required(Keys.CSEQ_ID, Keys.CSEQ, "CSeq", CSeq.class);
     }
 
     /** @return every Contact value in order */
     default List<Contact> contacts() {
-        return headers().allTyped(Keys.CONTACT, "Contact", Contact.class);
+        return headers().allTyped(Keys.CONTACT_ID, Keys.CONTACT, "Contact", Contact.class);
     }
 
     /** @return every Route value in order */
     default List<Address> routes() {
-        return headers().allTyped(Keys.ROUTE, "Route", Address.class);
+        return headers().allTyped(Keys.ROUTE_ID, Keys.ROUTE, "Route", Address.class);
     }
 
     /** @return every Record-Route value in order */
     default List<Address> recordRoutes() {
-        return headers().allTyped(Keys.RECORD_ROUTE, "Record-Route", Address.class);
+        return headers().allTyped(Keys.RECORD_ROUTE_ID, Keys.RECORD_ROUTE, "Record-Route", Address.class);
     }
 
     /** @return the Max-Forwards value */
     default OptionalInt maxForwards() {
-        return optionalInt(headers().firstTyped(Keys.MAX_FORWARDS, "Max-Forwards", Integer.class));
+        return optionalInt(headers().firstTyped(Keys.MAX_FORWARDS_ID, Keys.MAX_FORWARDS, "Max-Forwards", Integer.class));
     }
 
     /** @return the Expires value in seconds */
     default OptionalInt expires() {
-        return optionalInt(headers().firstTyped(Keys.EXPIRES, "Expires", Integer.class));
+        return optionalInt(headers().firstTyped(Keys.EXPIRES_ID, Keys.EXPIRES, "Expires", Integer.class));
     }
 
     /** @return the Content-Length header's value (not the body size) */
     default OptionalInt contentLength() {
-        return optionalInt(headers().firstTyped(Keys.CONTENT_LENGTH, "Content-Length", Integer.class));
+        return optionalInt(headers().firstTyped(Keys.CONTENT_LENGTH_ID, Keys.CONTENT_LENGTH, "Content-Length", Integer.class));
     }
 
     /** @return the Content-Type */
     default Optional<ContentType> contentType() {
-        return Optional.ofNullable(headers().firstTyped(Keys.CONTENT_TYPE, "Content-Type", ContentType.class));
+        return Optional.ofNullable(headers().firstTyped(Keys.CONTENT_TYPE_ID, Keys.CONTENT_TYPE, "Content-Type", ContentType.class));
     }
 
-    private <T> T required(String key, String name, Class<T> type) {
-        T value = headers().firstTyped(key, name, type);
+    private <T> T required(int id, String key, String name, Class<T> type) {
+        T value = headers().firstTyped(id, key, name, type);
         if (value == null) {
             throw new SipParseException("missing " + name + " header", -1);
         }

@@ -50,4 +50,36 @@ public interface HeaderParser<T> {
     default List<T> parseList(CharSequence value) {
         return List.of(parse(value));
     }
+
+    /**
+     * Parses a single-valued header's value straight from the octets of a received message,
+     * for parsers that scan octets: no view object per value. Called only for values that are
+     * all ASCII without line folding. The default reads them through an {@link AsciiChars}
+     * view with {@link #parse(CharSequence)}; an override must give the same result.
+     *
+     * @param octets the message octets, not to be modified
+     * @param offset where the value starts
+     * @param length its length
+     * @return the typed value
+     * @throws drachtio.api.message.SipParseException when the value does not match the grammar,
+     *     with the offset into the value
+     */
+    default T parse(byte[] octets, int offset, int length) {
+        return parse(new AsciiChars(octets, offset, length));
+    }
+
+    /**
+     * Parses every comma-separated value on one header line straight from the octets, as
+     * {@link #parse(byte[], int, int)} does for one value. The default reads them through an
+     * {@link AsciiChars} view with {@link #parseList(CharSequence)}.
+     *
+     * @param octets the message octets, not to be modified
+     * @param offset where the value starts
+     * @param length its length
+     * @return the values, at least one
+     * @throws drachtio.api.message.SipParseException when the value does not match the grammar
+     */
+    default List<T> parseList(byte[] octets, int offset, int length) {
+        return parseList(new AsciiChars(octets, offset, length));
+    }
 }

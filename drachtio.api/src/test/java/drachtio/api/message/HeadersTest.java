@@ -66,7 +66,7 @@ class HeadersTest {
 
     @Test
     void unfoldCollapsesEveryFoldWithItsWhiteSpace() {
-        assertThat(Headers.unfold("a \r\n\t b\n c")).isEqualTo("a b c");
+        assertThat(Folding.unfold("a \r\n\t b\n c")).isEqualTo("a b c");
     }
 
     @Test

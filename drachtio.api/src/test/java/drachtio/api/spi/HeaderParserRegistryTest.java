@@ -243,4 +243,27 @@ class HeaderParserRegistryTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two header parser providers are named same");
     }
+
+    @Test
+    void parsersWithoutAnOctetOverrideReadTheOctetsAsText() {
+        HeaderParser<String> upper = new HeaderParser<>() {
+            @Override
+            public List<String> names() {
+                return List.of("X-Upper");
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+
+            @Override
+            public String parse(CharSequence value) {
+                return value.toString().toUpperCase(java.util.Locale.ROOT);
+            }
+        };
+        byte[] octets = "X-Upper: abc def".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(upper.parse(octets, 9, 3)).isEqualTo("ABC");
+        assertThat(upper.parseList(octets, 13, 3)).containsExactly("DEF");
+    }
 }

@@ -29,7 +29,11 @@ public final class AddressGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static Address address(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return addressValue(new Cursor(s));
+    }
+
+    /** {@link #address(CharSequence)} over a cursor at the start of the value. */
+    static Address addressValue(Cursor c) {
         Address a = address(c);
         c.expectEnd();
         return a;
@@ -41,7 +45,11 @@ public final class AddressGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static List<Address> addresses(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return addressesValue(new Cursor(s));
+    }
+
+    /** {@link #addresses(CharSequence)} over a cursor at the start of the value. */
+    static List<Address> addressesValue(Cursor c) {
         Address first = address(c);
         if (!nextElement(c)) {
             return List.of(first);
@@ -65,7 +73,11 @@ public final class AddressGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static List<Contact> contacts(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return contactsValue(new Cursor(s));
+    }
+
+    /** {@link #contacts(CharSequence)} over a cursor at the start of the value. */
+    static List<Contact> contactsValue(Cursor c) {
         c.skipWs();
         if (c.peek() == '*') {
             c.pos++;

@@ -29,7 +29,11 @@ public final class AuthGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static Challenge challenge(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return challengeValue(new Cursor(s));
+    }
+
+    /** {@link #challenge(CharSequence)} over a cursor at the start of the value. */
+    static Challenge challengeValue(Cursor c) {
         int a = c.token("auth scheme");
         String scheme = c.text(a, c.pos);
         return new Challenge(scheme, params(c));
@@ -41,7 +45,11 @@ public final class AuthGrammar {
      * @throws drachtio.api.message.SipParseException when they do not match
      */
     public static Credentials credentials(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return credentialsValue(new Cursor(s));
+    }
+
+    /** {@link #credentials(CharSequence)} over a cursor at the start of the value. */
+    static Credentials credentialsValue(Cursor c) {
         int a = c.token("auth scheme");
         String scheme = c.text(a, c.pos);
         return new Credentials(scheme, params(c));

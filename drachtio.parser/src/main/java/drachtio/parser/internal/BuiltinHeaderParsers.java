@@ -12,6 +12,7 @@ import drachtio.api.message.SipParseException;
 import drachtio.api.spi.HeaderParser;
 import drachtio.api.spi.HeaderParserProvider;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The built-in header parsers, provider {@code drachtio.parser} with weight 0: Via, From,
@@ -75,8 +76,8 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
                 single("Referred-By", Address.class, ADDRESS));
     }
 
-    private static Contact oneContact(CharSequence s) {
-        List<Contact> all = AddressGrammar.contacts(s);
+    private static Contact oneContact(Cursor c) {
+        List<Contact> all = AddressGrammar.contactsValue(c);
         if (all.size() != 1) {
             throw new SipParseException("one Contact value expected", -1);
         }
@@ -101,27 +102,43 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
      */
     private static Object one(int grammar, CharSequence s) {
         return switch (grammar) {
-            case VIA -> ViaGrammar.via(s);
-            case ADDRESS -> AddressGrammar.address(s);
-            case CONTACT -> oneContact(s);
             case CALL_ID -> MiscGrammar.callId(s);
-            case CSEQ -> MiscGrammar.cseq(s);
             case NUMBER -> MiscGrammar.number(s);
             case DELTA_SECONDS -> MiscGrammar.deltaSeconds(s);
-            case CONTENT_TYPE -> MiscGrammar.contentType(s);
-            case CHALLENGE -> AuthGrammar.challenge(s);
-            case CREDENTIALS -> AuthGrammar.credentials(s);
+            default -> one(grammar, new Cursor(s));
+        };
+    }
+
+    /** One value from the octets of a received message: no view, and no cursor for the simplest rules. */
+    private static Object one(int grammar, byte[] b, int off, int len) {
+        return switch (grammar) {
+            case CALL_ID -> MiscGrammar.callId(b, off, len);
+            case NUMBER -> MiscGrammar.digits(b, off, len, false);
+            case DELTA_SECONDS -> MiscGrammar.digits(b, off, len, true);
+            default -> one(grammar, new Cursor(b, off, len));
+        };
+    }
+
+    private static Object one(int grammar, Cursor c) {
+        return switch (grammar) {
+            case VIA -> ViaGrammar.viaValue(c);
+            case ADDRESS -> AddressGrammar.addressValue(c);
+            case CONTACT -> oneContact(c);
+            case CSEQ -> MiscGrammar.cseqValue(c);
+            case CONTENT_TYPE -> MiscGrammar.contentTypeValue(c);
+            case CHALLENGE -> AuthGrammar.challengeValue(c);
+            case CREDENTIALS -> AuthGrammar.credentialsValue(c);
             default -> throw new IllegalStateException("grammar " + grammar);
         };
     }
 
     /** Every comma-separated value of one line, for the list-valued grammars. */
-    private static List<?> many(int grammar, CharSequence s) {
+    private static List<?> many(int grammar, Cursor c) {
         return switch (grammar) {
-            case VIA -> ViaGrammar.vias(s);
-            case ADDRESS -> AddressGrammar.addresses(s);
-            case CONTACT -> AddressGrammar.contacts(s);
-            default -> List.of(one(grammar, s));
+            case VIA -> ViaGrammar.viasValue(c);
+            case ADDRESS -> AddressGrammar.addressesValue(c);
+            case CONTACT -> AddressGrammar.contactsValue(c);
+            default -> throw new IllegalStateException("grammar " + grammar + " is not list-valued");
         };
     }
 
@@ -138,7 +155,22 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
         @Override
         @SuppressWarnings("unchecked")
         public List<T> parseList(CharSequence value) {
-            return (List<T>) (listValued ? many(grammar, value) : List.of(one(grammar, value)));
+            return (List<T>) (listValued ? many(grammar, new Cursor(value)) : List.of(one(grammar, value)));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T parse(byte[] octets, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, octets.length);
+            return (T) one(grammar, octets, offset, length);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<T> parseList(byte[] octets, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, octets.length);
+            return (List<T>) (listValued ? many(grammar, new Cursor(octets, offset, length))
+                    : List.of(one(grammar, octets, offset, length)));
         }
 
         @Override

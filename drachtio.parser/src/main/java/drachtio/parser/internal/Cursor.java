@@ -40,6 +40,18 @@ final class Cursor {
     final int end;
     int pos;
 
+    /**
+     * @param b octets read as ISO-8859-1 characters (in practice ASCII); not modified
+     * @param off where the text starts
+     * @param len its length
+     */
+    Cursor(byte[] b, int off, int len) {
+        this.b = b;
+        this.off = off;
+        this.str = null;
+        this.end = len;
+    }
+
     Cursor(CharSequence s) {
         if (s instanceof AsciiChars a) {
             this.b = a.bytes();

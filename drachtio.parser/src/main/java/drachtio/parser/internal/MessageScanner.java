@@ -8,7 +8,6 @@ import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
-import drachtio.api.spi.AsciiChars;
 import drachtio.parser.ParserLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +22,6 @@ import java.util.Arrays;
  */
 public final class MessageScanner {
     private static final int SLOW = 1;
-    private static final String SIP_2_0 = "SIP/2.0";
     private static final int INITIAL_FIELDS = 16;
     /** The id bits of Content-Length in a field's meta word, for any spelling. */
     private static final int CONTENT_LENGTH = (HeaderNames.known().indexOf("Content-Length") + 1)
@@ -31,18 +29,6 @@ public final class MessageScanner {
     private static final int ID_BITS = -1 << HeaderNameTable.ID_SHIFT;
     /** Ints per field in {@link #fields}: meta, name start, value start, value end. */
     private static final int STRIDE = 4;
-    private static final Method[] METHODS = {Method.INVITE, Method.ACK, Method.BYE, Method.CANCEL, Method.OPTIONS,
-        Method.REGISTER, Method.PRACK, Method.SUBSCRIBE, Method.NOTIFY, Method.PUBLISH, Method.INFO, Method.REFER,
-        Method.MESSAGE, Method.UPDATE};
-    /** Each of {@link #METHODS} as words, for a comparison eight octets at a time. */
-    private static final long[][] METHOD_WORDS = new long[METHODS.length][];
-    private static final long[] SIP_2_0_WORDS = Octets.words(SIP_2_0);
-
-    static {
-        for (int i = 0; i < METHODS.length; i++) {
-            METHOD_WORDS[i] = Octets.words(METHODS[i].name());
-        }
-    }
 
     private final ParserLimits limits;
 
@@ -239,20 +225,38 @@ public final class MessageScanner {
     /** @return the index of the first header line */
     private int startLine(byte[] b, int off, int limit) {
         int eol = off;
-        int firstSp = -1;
-        int lastSp = -1;
         int max = Math.min(limit, off + limits.maxLineLength());
-        while (eol < max && b[eol] != '\n' && b[eol] != '\r') {
-            byte c = b[eol];
-            if (c == ' ') {
-                if (firstSp < 0) {
-                    firstSp = eol;
+        while (true) {
+            // eight octets at a time while all are printable ASCII or space
+            while (eol + 8 <= max) {
+                int run = Octets.plainRun(b, eol);
+                eol += run;
+                if (run < 8) {
+                    break;
                 }
-                lastSp = eol;
-            } else if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7f) {
+            }
+            if (eol >= max) {
+                break;
+            }
+            byte c = b[eol];
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7f) {
                 throw error("control character in start line", eol);
             }
             eol++;
+        }
+        int firstSp = off;
+        while (firstSp < eol && b[firstSp] != ' ') {
+            firstSp++;
+        }
+        if (firstSp == eol) {
+            firstSp = -1;
+        }
+        int lastSp = eol - 1;
+        while (lastSp >= off && b[lastSp] != ' ') {
+            lastSp--;
         }
         if (eol == max && max < limit) {
             throw new SipParseException("start line longer than " + limits.maxLineLength() + " octets", 0, 513, null);
@@ -261,7 +265,7 @@ public final class MessageScanner {
         if (firstSp < 0) {
             throw error("start line has no spaces", off);
         }
-        if (startsWithSip(b, off, firstSp)) {
+        if (StartLines.startsWithSip(b, off, firstSp)) {
             response(b, off, firstSp, eol);
         } else {
             request(b, off, firstSp, lastSp, eol);
@@ -282,27 +286,22 @@ public final class MessageScanner {
         throw error("CR without LF", eol);
     }
 
-    private static boolean startsWithSip(byte[] b, int off, int end) {
-        return end - off >= 4 && (b[off] | 0x20) == 's' && (b[off + 1] | 0x20) == 'i' && (b[off + 2] | 0x20) == 'p'
-                && b[off + 3] == '/';
-    }
-
     private void request(byte[] b, int off, int sp1, int sp2, int eol) {
         request = true;
         if (sp2 == sp1) {
             throw error("request line needs method, Request-URI and version", eol);
         }
         method = method(b, off, sp1);
-        if (!startsWithSip(b, sp2 + 1, eol)) {
+        if (!StartLines.startsWithSip(b, sp2 + 1, eol)) {
             throw error("request line does not end with a SIP version", sp2 + 1);
         }
-        version = version(b, sp2 + 1, eol);
+        version = StartLines.version(b, sp2 + 1, eol);
         int uriStart = sp1 + 1;
         if (uriStart == sp2) {
             throw error("empty Request-URI", uriStart);
         }
         try {
-            uri = UriGrammar.uri(new AsciiChars(b, uriStart, sp2 - uriStart));
+            uri = UriGrammar.uri(b, uriStart, sp2 - uriStart);
         } catch (SipParseException e) {
             throw e.shift(uriStart - start);
         }
@@ -313,10 +312,9 @@ public final class MessageScanner {
         if (len == 0) {
             throw error("empty method", off);
         }
-        for (int i = 0; i < METHODS.length; i++) {
-            if (METHODS[i].name().length() == len && Octets.matches(METHOD_WORDS[i], len, b, off)) {
-                return METHODS[i];
-            }
+        Method known = StartLines.knownMethod(b, off, len);
+        if (known != null) {
+            return known;
         }
         for (int i = off; i < end; i++) {
             if (!Chars.isToken(b[i])) {
@@ -326,16 +324,9 @@ public final class MessageScanner {
         return new Method(new String(b, off, len, StandardCharsets.US_ASCII));
     }
 
-    private static String version(byte[] b, int off, int end) {
-        if (end - off == 7 && Octets.matches(SIP_2_0_WORDS, 7, b, off)) {
-            return SIP_2_0;
-        }
-        return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
-    }
-
     private void response(byte[] b, int off, int sp1, int eol) {
         request = false;
-        version = version(b, off, sp1);
+        version = StartLines.version(b, off, sp1);
         int p = sp1 + 1;
         int code = 0;
         int digits = 0;

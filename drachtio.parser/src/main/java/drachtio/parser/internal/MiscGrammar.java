@@ -11,6 +11,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MiscGrammar {
     private static final long MAX_CSEQ = 0xFFFF_FFFFL;
+    /** 0 to 4095 boxed once: body lengths and expiry times in seconds mostly fall in there. */
+    private static final Integer[] BOXED = new Integer[4096];
+
+    static {
+        for (int i = 0; i < BOXED.length; i++) {
+            BOXED[i] = i;
+        }
+    }
 
     private MiscGrammar() {
     }
@@ -21,7 +29,11 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static CSeq cseq(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return cseqValue(new Cursor(s));
+    }
+
+    /** {@link #cseq(CharSequence)} over a cursor at the start of the value. */
+    static CSeq cseqValue(Cursor c) {
         int d = c.pos;
         int p = d;
         long n = 0;
@@ -57,24 +69,7 @@ public final class MiscGrammar {
     public static String callId(CharSequence s) {
         // no Cursor: this runs for every message and the text is returned whole
         if (s instanceof AsciiChars a) {
-            byte[] b = a.bytes();
-            int o = a.offset();
-            int n = a.length();
-            int i = Cursor.span(b, o, o + n, Chars.WORD) - o;
-            if (i == 0) {
-                throw Cursor.error("Call-ID expected", 0);
-            }
-            if (i < n && b[o + i] == '@') {
-                int w = ++i;
-                i = Cursor.span(b, o + i, o + n, Chars.WORD) - o;
-                if (i == w) {
-                    throw Cursor.error("word expected after '@' in Call-ID", i);
-                }
-            }
-            if (i != n) {
-                throw Cursor.error("character not allowed in Call-ID", i);
-            }
-            return new String(b, o, n, StandardCharsets.ISO_8859_1);
+            return callId(a.bytes(), a.offset(), a.length());
         }
         String t = s.toString();
         int n = t.length();
@@ -101,12 +96,74 @@ public final class MiscGrammar {
     }
 
     /**
+     * {@link #callId(CharSequence)} over octets.
+     *
+     * @param b octets
+     * @param o where the value starts
+     * @param n its length
+     * @return the Call-ID as written
+     */
+    static String callId(byte[] b, int o, int n) {
+        int i = Cursor.span(b, o, o + n, Chars.WORD) - o;
+        if (i == 0) {
+            throw Cursor.error("Call-ID expected", 0);
+        }
+        if (i < n && b[o + i] == '@') {
+            int w = ++i;
+            i = Cursor.span(b, o + i, o + n, Chars.WORD) - o;
+            if (i == w) {
+                throw Cursor.error("word expected after '@' in Call-ID", i);
+            }
+        }
+        if (i != n) {
+            throw Cursor.error("character not allowed in Call-ID", i);
+        }
+        return new String(b, o, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #number(CharSequence)} or, with {@code cap}, {@link #deltaSeconds(CharSequence)}
+     * over octets.
+     *
+     * @param b octets
+     * @param o where the value starts
+     * @param n its length
+     * @param cap whether to cap at 2^31-1 rather than fail
+     * @return the value
+     */
+    static Integer digits(byte[] b, int o, int n, boolean cap) {
+        if (n == 0) {
+            throw Cursor.error("number expected", 0);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            int ch = b[o + i];
+            if (ch < '0' || ch > '9') {
+                throw Cursor.error("digit expected", i);
+            }
+            v = v * 10 + (ch - '0');
+            if (v > Integer.MAX_VALUE) {
+                if (!cap) {
+                    throw Cursor.error("number too large", 0);
+                }
+                v = Integer.MAX_VALUE;
+            }
+        }
+        return box((int) v);
+    }
+
+    /** @return the value boxed, shared for the small values Content-Length and Expires often take */
+    private static Integer box(int v) {
+        return v >= 0 && v < BOXED.length ? BOXED[v] : Integer.valueOf(v);
+    }
+
+    /**
      * @param s {@code 1*DIGIT}, leading zeros allowed
      * @return the value, below 2^31
      * @throws drachtio.api.message.SipParseException when it does not match or is too large
      */
     public static Integer number(CharSequence s) {
-        return digits(s, false);
+        return box(digits(s, false));
     }
 
     /**
@@ -115,7 +172,7 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static Integer deltaSeconds(CharSequence s) {
-        return digits(s, true);
+        return box(digits(s, true));
     }
 
     /** Decimal digits, read from the octets of an {@link AsciiChars} view without interface calls. */
@@ -153,7 +210,11 @@ public final class MiscGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static ContentType contentType(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return contentTypeValue(new Cursor(s));
+    }
+
+    /** {@link #contentType(CharSequence)} over a cursor at the start of the value. */
+    static ContentType contentTypeValue(Cursor c) {
         int a = c.token("media type");
         String type = c.text(a, c.pos);
         c.skipWs();

@@ -34,6 +34,19 @@ public final class UriGrammar {
     }
 
     /**
+     * {@link #uri(CharSequence)} over octets.
+     *
+     * @param b octets
+     * @param off where the URI starts
+     * @param len its length
+     * @return the URI
+     */
+    static Uri uri(byte[] b, int off, int len) {
+        Cursor c = new Cursor(b, off, len);
+        return uri(c, len);
+    }
+
+    /**
      * @param s the whole text of a SIP or SIPS URI
      * @return the URI
      * @throws drachtio.api.message.SipParseException when it is not one

@@ -23,7 +23,11 @@ public final class ViaGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static Via via(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return viaValue(new Cursor(s));
+    }
+
+    /** {@link #via(CharSequence)} over a cursor at the start of the value. */
+    static Via viaValue(Cursor c) {
         Via v = via(c);
         c.expectEnd();
         return v;
@@ -35,7 +39,11 @@ public final class ViaGrammar {
      * @throws drachtio.api.message.SipParseException when it does not match
      */
     public static List<Via> vias(CharSequence s) {
-        Cursor c = new Cursor(s);
+        return viasValue(new Cursor(s));
+    }
+
+    /** {@link #vias(CharSequence)} over a cursor at the start of the value. */
+    static List<Via> viasValue(Cursor c) {
         Via first = via(c);
         if (!AddressGrammar.nextElement(c)) {
             return List.of(first);

@@ -203,4 +203,39 @@ class BuiltinHeaderParsersTest {
         SipMessage three = corpus("rfc5118-wire/ipv6-bug-abnf-3-colons");
         assertThat(((SipUri) three.to().uri()).host()).isEqualTo("[2001:db8:::192.0.2.1]");
     }
+
+    @Test
+    void parsingFromOctetsGivesWhatParsingTheTextGives() {
+        Map<String, String> values = Map.of(
+                "Via", "SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport, SIP/2.0/TCP h;lr",
+                "From", "\"Alice Liddell\" <sip:alice@atlanta.example.com>;tag=1928301774",
+                "Contact", "<sip:alice@pc33.atlanta.example.com:5060;transport=udp>;expires=60, <sip:b@h>",
+                "Call-ID", "a84b4c76e66710@pc33.atlanta.example.com",
+                "CSeq", "314159 INVITE",
+                "Content-Length", "316",
+                "Expires", "99999999999",
+                "Content-Type", "multipart/mixed;boundary=\"x y\"",
+                "Authorization", "Digest username=\"bob\", realm=\"b.example.com\", nc=00000001");
+        HeaderParserRegistry registry = HeaderParserRegistry.system();
+        values.forEach((name, value) -> {
+            HeaderParser<?> parser = registry.parser(name).orElseThrow();
+            byte[] octets = ("xx" + value + "yy").getBytes(StandardCharsets.US_ASCII);
+            if (!parser.listValued()) {
+                assertThat(parser.parse(octets, 2, value.length())).as(name).isEqualTo(parser.parse(value));
+            }
+            assertThat(parser.parseList(octets, 2, value.length())).as(name).isEqualTo(parser.parseList(value));
+        });
+    }
+
+    @Test
+    void parsingFromOctetsReportsOffsetsIntoTheValue() {
+        HeaderParser<?> cseq = HeaderParserRegistry.system().parser("CSeq").orElseThrow();
+        byte[] octets = "CSeq: 12x INVITE".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> cseq.parse(octets, 6, 10))
+                .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.offset()).isEqualTo(2));
+        HeaderParser<?> number = HeaderParserRegistry.system().parser("Max-Forwards").orElseThrow();
+        assertThatThrownBy(() -> number.parse(octets, 6, 3))
+                .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.offset()).isEqualTo(2));
+        assertThatThrownBy(() -> number.parse(octets, 10, 10)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }
