@@ -36,9 +36,10 @@ import java.util.Objects;
  * @param checkResponseSentBy whether responses whose top Via sent-by is not one this stack put in
  *     a request are dropped (RFC 3261 18.1.2; default true)
  * @param udpWorkers threads per UDP socket that parse and process what its reader receives,
- *     each with a queue of its own; messages are spread by Call-ID so one call's stay in order
- *     (default: the number of processors); 0 processes on the reader thread itself, with the
- *     kernel buffer as the only queue
+ *     each with a queue of its own; messages are spread by Call-ID so one call's stay in order.
+ *     0 (the default) parses and processes on the reader thread itself, with the kernel buffer
+ *     as the only queue: on a 2-core machine shared with the load generator that carried more
+ *     calls than 1 or 2 workers did (docs/PERFORMANCE.md)
  * @param udpQueueCapacity datagrams each worker's queue holds (default 4096); a request that
  *     starts something new is answered 503 once its queue is half full, anything else is
  *     dropped and counted once it is full
@@ -107,7 +108,7 @@ public record TransportConfig(List<ListenPoint> listenPoints, ParserLimits parse
         private int socketReceiveBuffer;
         private int socketSendBuffer;
         private boolean checkResponseSentBy = true;
-        private int udpWorkers = Runtime.getRuntime().availableProcessors();
+        private int udpWorkers;
         private int udpQueueCapacity = 4096;
 
         private Builder() {
