@@ -310,6 +310,18 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
         return connections.find(remote) != null;
     }
 
+    /**
+     * @return the busiest UDP reader's share of the last tenth of a second spent on datagrams
+     *     rather than waiting for them, 0 to 1 (a reader near 1 is about to let the kernel drop)
+     */
+    public double udpReaderLoad() {
+        double most = 0;
+        for (UdpListener u : listeners.udp()) {
+            most = Math.max(most, u.busyShare());
+        }
+        return most;
+    }
+
     /** @return the names of this transport's threads that are still running (empty after stop) */
     public List<String> liveThreads() {
         return threads.liveNames();

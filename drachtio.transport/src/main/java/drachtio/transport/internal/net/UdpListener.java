@@ -27,6 +27,7 @@ final class UdpListener implements Listener {
     private final ListenPoint point;
     private final DatagramChannel channel;
     private final InetSocketAddress bound;
+    private final ReaderLoad load = new ReaderLoad(System::nanoTime);
 
     private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
         this.point = point;
@@ -98,8 +99,10 @@ final class UdpListener implements Listener {
         while (channel.isOpen()) {
             buf.clear();
             InetSocketAddress source;
+            long waitStart = load.now();
             try {
                 source = (InetSocketAddress) channel.receive(buf);
+                load.received(waitStart);
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException e) {
@@ -119,6 +122,11 @@ final class UdpListener implements Listener {
             }
         }
         log.debug("udp {}: reader ended", Addresses.text(bound));
+    }
+
+    /** @return the share of the last tenth of a second the reader spent on datagrams, 0 to 1 */
+    double busyShare() {
+        return load.busyShare();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,9 +15,11 @@ import java.util.function.LongSupplier;
  * and re-INVITEs of calls already up: turning those away keeps the calls, their timers and
  * their retransmissions alive, which is how an overloaded SIP server collapses.
  *
- * <p>On top of the budget, a control loop over new requests only. The sign of overload is the
+ * <p>On top of the budget, a control loop over new requests only. The signs of overload are the
  * delay between handing a task to the application's executor and its start (both cores busy:
- * tasks queue). Every {@link #WINDOW_NANOS}, when the largest delay seen exceeded the limit, the
+ * tasks queue), and a transport reader that no longer waits for datagrams (the kernel is about
+ * to drop them, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the largest delay
+ * seen exceeded the limit or the reader was saturated, the
  * share of new requests let in is cut by a quarter (never below {@link #MIN_SHARE}); when it
  * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
@@ -35,6 +38,7 @@ final class Admission {
     private final int maxInFlight;
     private final long lagLimitNanos;
     private final LongSupplier clock;
+    private final BooleanSupplier saturated;
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
     private volatile double share = 1.0;
@@ -43,8 +47,10 @@ final class Admission {
      * @param maxInFlight the size of each budget
      * @param lagLimitNanos the executor delay above which new requests are cut back
      * @param clock nanoseconds, {@link System#nanoTime} outside tests
+     * @param saturated whether the transport's readers are saturated now
      */
-    Admission(int maxInFlight, long lagLimitNanos, LongSupplier clock) {
+    Admission(int maxInFlight, long lagLimitNanos, LongSupplier clock, BooleanSupplier saturated) {
+        this.saturated = saturated;
         this.maxInFlight = maxInFlight;
         this.fresh = new Semaphore(maxInFlight);
         this.inDialog = new Semaphore(maxInFlight);
@@ -120,7 +126,7 @@ final class Admission {
             return;
         }
         long lag = windowMaxLag.getAndSet(0);
-        share = lag > lagLimitNanos ? Math.max(MIN_SHARE, share * DECREASE)
+        share = lag > lagLimitNanos || saturated.getAsBoolean() ? Math.max(MIN_SHARE, share * DECREASE)
                 : Math.min(1.0, share + INCREASE * windows);
     }
 }

@@ -55,6 +55,9 @@ final class EmbeddedStack implements SipStack {
     /** The executor delay above which new requests are cut back: a request waiting about T1 is retransmitted. */
     private static final Duration MIN_LAG_LIMIT = Duration.ofMillis(100);
 
+    /** The busy share of a UDP reader from which new requests are cut back. */
+    private static final double READER_SATURATED = 0.9;
+
     private final Admission admission;
     /** Client transactions still waiting for their final response. */
     private final AtomicInteger awaitingFinal = new AtomicInteger();
@@ -69,7 +72,8 @@ final class EmbeddedStack implements SipStack {
         this.config = Objects.requireNonNull(config, "config");
         Duration halfT1 = config.t1().dividedBy(2);
         this.admission = new Admission(config.maxInFlightRequests(),
-                (halfT1.compareTo(MIN_LAG_LIMIT) > 0 ? halfT1 : MIN_LAG_LIMIT).toNanos(), System::nanoTime);
+                (halfT1.compareTo(MIN_LAG_LIMIT) > 0 ? halfT1 : MIN_LAG_LIMIT).toNanos(), System::nanoTime,
+                this::readerSaturated);
     }
 
     @Override
@@ -247,6 +251,12 @@ final class EmbeddedStack implements SipStack {
 
     private static Source source(Hop hop) {
         return new Source(hop.transport(), hop.remote(), hop.local());
+    }
+
+    /** @return whether a UDP reader spent nearly all of the last tenth of a second on datagrams */
+    private boolean readerSaturated() {
+        NetworkTransport n = net;
+        return n != null && n.udpReaderLoad() >= READER_SATURATED;
     }
 
     /** Runs the task on a virtual thread of its own, telling {@link Admission} how long it waited to start. */

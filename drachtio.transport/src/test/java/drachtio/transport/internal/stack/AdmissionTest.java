@@ -5,13 +5,15 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
     private static final long LIMIT = 100_000_000L;
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final Admission admission = new Admission(3, LIMIT, now::get);
+    private final AtomicBoolean saturated = new AtomicBoolean();
+    private final Admission admission = new Admission(3, LIMIT, now::get, saturated::get);
 
     private void overloadedWindows(int n) {
         for (int i = 0; i < n; i++) {
@@ -100,6 +102,17 @@ class AdmissionTest {
         assertThat(admission.share()).as("five quiet windows with nothing run").isCloseTo(0.62, offset(1e-9));
         now.addAndGet(60 * Admission.WINDOW_NANOS);
         assertThat(admission.share()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSaturatedReaderCutsTheShareEvenWhenTasksStartPromptly() {
+        saturated.set(true);
+        admission.started(0);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isEqualTo(0.75);
+        saturated.set(false);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).isCloseTo(0.85, offset(1e-9));
     }
 
     @Test
