@@ -12,7 +12,9 @@
 # options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
 # Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g),
-# JAVA_OPTS (more JVM options for the server, e.g. a JFR recording).
+# JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), WARMUP (seconds of traffic
+# at 1,000/s before the first step, not reported, default 15: a cold JVM carries a fraction of
+# what it does once compiled, and the stack sheds what it cannot carry).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -62,6 +64,12 @@ ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # heap in use after the step: the "used NK" figures of every generation, from jcmd
 heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
+
+WARMUP=${WARMUP:-15}
+if [ "$WARMUP" -gt 0 ]; then
+    (cd "$work" && sipp -nostdin -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r 1000 -m $((1000 * WARMUP)) \
+        -timeout $((WARMUP * 3))s "${inf[@]}" > "$work/warmup.out" 2>&1) || true
+fi
 
 printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB"
 for rate in "$@"; do

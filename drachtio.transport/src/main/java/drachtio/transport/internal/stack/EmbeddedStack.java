@@ -84,7 +84,8 @@ final class EmbeddedStack implements SipStack {
                 throw new IllegalStateException("stack already started");
             }
             handler = Objects.requireNonNull(stackHandler, "handler");
-            app = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sip-app-", 0).factory());
+            // one fixed name: a numbered one costs a string per request on the thread that dispatches
+            app = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sip-app").factory());
             timers = WheelTimerService.start("sip-timers");
             TransportConfig.Builder tc = TransportConfig.builder()
                     .parserLimits(ParserLimits.builder().maxMessageSize(config.maxMessageSize()).build());
