@@ -105,7 +105,10 @@ public final class Sipp {
 
     /**
      * Runs sipp in the background, as {@link #run} does, for a test that drives it meanwhile
-     * (sipp as a UAS, or several sipp runs at once).
+     * (sipp as a UAS, or several sipp runs at once). Each run waits on a thread of its own, not
+     * in the common pool: that pool has a single worker on a two-CPU machine, and a run blocks
+     * it for as long as sipp runs, so one sipp left running by a failed test held back every
+     * later start until its timeout (they then failed to listen or timed out).
      *
      * @param limit the longest the run may take
      * @param args sipp arguments, as for {@link #run}
@@ -113,16 +116,20 @@ public final class Sipp {
      *     when sipp could not be run
      */
     public static CompletableFuture<Result> start(Duration limit, String... args) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        Thread.ofPlatform().name("sipp-run").daemon(true).start(() -> {
             try {
-                return run(limit, args);
+                result.complete(run(limit, args));
             } catch (IOException e) {
-                throw new IllegalStateException("sipp could not be run", e);
+                result.completeExceptionally(new IllegalStateException("sipp could not be run", e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sipp ran", e);
+                result.completeExceptionally(new IllegalStateException("interrupted while sipp ran", e));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
             }
         });
+        return result;
     }
 
     /**
