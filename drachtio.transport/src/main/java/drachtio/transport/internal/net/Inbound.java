@@ -4,6 +4,7 @@ import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
+import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.parser.SipParser;
@@ -12,6 +13,7 @@ import drachtio.parser.Violation;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.InboundHandler;
+import drachtio.transport.internal.NewRequestGate;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.net.NetCounters.Drop;
 import java.net.InetSocketAddress;
@@ -38,6 +40,8 @@ final class Inbound {
     private final Predicate<Via> ours;
     private final ErrorSender errors;
     private final Duration writeTimeout;
+    private final NewRequestGate gate;
+    private final int retryAfterSeconds;
 
     /** Sends an error response for a datagram's request. */
     @FunctionalInterface
@@ -50,7 +54,9 @@ final class Inbound {
     }
 
     Inbound(SipParser parser, SipParser reparser, InboundHandler handler, NetCounters counters, Predicate<Via> ours,
-            ErrorSender errors, Duration writeTimeout) {
+            ErrorSender errors, Duration writeTimeout, NewRequestGate gate, int retryAfterSeconds) {
+        this.gate = gate;
+        this.retryAfterSeconds = retryAfterSeconds;
         this.parser = parser;
         this.reparser = reparser;
         this.handler = handler;
@@ -81,6 +87,10 @@ final class Inbound {
     }
 
     private void datagram(byte[] b, int n, boolean owned, InetSocketAddress source, InetSocketAddress local) {
+        if (!gate.letsAllIn() && RawPeek.of(b, n).startsSomething() && !gate.admit()) {
+            shed(b, n, source, local, retryAfterSeconds);
+            return;
+        }
         counters.datagram();
         Hop hop = new Hop("UDP", source, local);
         SipMessage m;
@@ -131,6 +141,17 @@ final class Inbound {
      */
     void streamMessage(SipMessage m, TcpConnection c) {
         counters.tcpMessage();
+        if (!gate.letsAllIn() && m instanceof SipRequest r && startsSomething(r) && !gate.admit()) {
+            counters.drop(Drop.OVERLOAD);
+            try {
+                SipResponse busy = SipResponse.replyTo(r, 503).header("Retry-After", retryAfterSeconds).build();
+                c.write(busy.toBytes(), writeTimeout);
+                counters.errorResponse();
+            } catch (RuntimeException e) {
+                log.debug("{}: could not answer a shed request: {}", c, e.toString());
+            }
+            return;
+        }
         accept(m, c.hop(), c);
     }
 
@@ -190,6 +211,16 @@ final class Inbound {
         } catch (RuntimeException e) {
             counters.drop(Drop.HANDLER_ERROR);
             log.warn("inbound handler failed on a message from {}", Addresses.text(hop.remote()), e);
+        }
+    }
+
+    /** @return whether a parsed request starts something: no To tag, not ACK or CANCEL */
+    private static boolean startsSomething(SipRequest r) {
+        try {
+            return !r.is(Method.ACK) && !r.is(Method.CANCEL)
+                    && r.to().tag().isEmpty();
+        } catch (RuntimeException e) {
+            return false; // a To that does not parse: the validator answers it
         }
     }
 

@@ -12,6 +12,7 @@ import drachtio.transport.TransportConfig;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.ResponseRouting;
 import drachtio.transport.internal.InboundHandler;
+import drachtio.transport.internal.NewRequestGate;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;
 import java.io.IOException;
@@ -89,6 +90,17 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      * @throws TransportException when a listen point cannot be bound (nothing stays open)
      */
     public static NetworkTransport start(TransportConfig config, InboundHandler handler) {
+        return start(config, handler, NewRequestGate.OPEN);
+    }
+
+    /**
+     * @param config listeners and limits
+     * @param handler receives every parsed message
+     * @param gate turns new requests away before they are parsed (UDP) or processed (TCP)
+     * @return the running transport
+     * @throws TransportException when a listener cannot bind
+     */
+    public static NetworkTransport start(TransportConfig config, InboundHandler handler, NewRequestGate gate) {
         NetworkTransport t = new NetworkTransport(config);
         try {
             t.listeners.bind(config);
@@ -96,16 +108,16 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             t.stop();
             throw new TransportException("cannot bind " + config.listenPoints(), e);
         }
-        t.run(handler);
+        t.run(handler, gate);
         return t;
     }
 
-    private void run(InboundHandler handler) {
+    private void run(InboundHandler handler, NewRequestGate gate) {
         ParserLimits limits = config.parserLimits();
         ParserLimits roomy = new ParserLimits(limits.maxMessageSize() + STAMP_ROOM, limits.maxHeaders(),
                 limits.maxLineLength() + STAMP_ROOM);
         Inbound in = new Inbound(SipParser.create(limits), SipParser.create(roomy), handler, counters, this::ours,
-                this::send, config.tcpWriteTimeout());
+                this::send, config.tcpWriteTimeout(), gate, RETRY_AFTER_SECONDS);
         connections.inbound(in);
         for (UdpListener u : listeners.udp()) {
             String name = "udp-" + Addresses.text(u.bound());
@@ -320,6 +332,30 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             most = Math.max(most, u.busyShare());
         }
         return most;
+    }
+
+    /**
+     * Whether a UDP socket's reader is behind, by the kernel's own figures where they can be
+     * read (Linux): more than {@code backlogOctets} waiting in a receive queue, or datagrams
+     * dropped since the previous call. Elsewhere: a reader busy {@code busyShare} of the last
+     * tenth of a second. Meant to be called a few times a second (it reads {@code /proc}).
+     *
+     * @param backlogOctets the receive queue that counts as behind
+     * @param busyShare the reader load that counts as behind where the kernel does not tell
+     * @return whether any UDP reader is behind
+     */
+    public boolean udpBehind(long backlogOctets, double busyShare) {
+        boolean behind = false;
+        for (UdpListener u : listeners.udp()) {
+            var k = u.kernelQueue();
+            if (k.isEmpty()) {
+                behind |= u.busyShare() >= busyShare;
+                continue;
+            }
+            long before = u.lastDrops.getAndSet(k.get().drops());
+            behind |= k.get().queued() > backlogOctets || (before >= 0 && k.get().drops() > before);
+        }
+        return behind;
     }
 
     /** @return the names of this transport's threads that are still running (empty after stop) */

@@ -28,6 +28,8 @@ final class UdpListener implements Listener {
     private final DatagramChannel channel;
     private final InetSocketAddress bound;
     private final ReaderLoad load = new ReaderLoad(System::nanoTime);
+    /** The kernel's drop count at the last {@link NetworkTransport#udpBehind} reading, -1 before one. */
+    final java.util.concurrent.atomic.AtomicLong lastDrops = new java.util.concurrent.atomic.AtomicLong(-1);
 
     private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
         this.point = point;
@@ -122,6 +124,11 @@ final class UdpListener implements Listener {
             }
         }
         log.debug("udp {}: reader ended", Addresses.text(bound));
+    }
+
+    /** @return what the kernel holds for this socket, where the system tells (Linux) */
+    java.util.Optional<KernelQueue.Reading> kernelQueue() {
+        return KernelQueue.read(bound);
     }
 
     /** @return the share of the last tenth of a second the reader spent on datagrams, 0 to 1 */

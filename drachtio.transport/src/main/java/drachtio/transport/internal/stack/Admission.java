@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
  * and re-INVITEs of calls already up: turning those away keeps the calls, their timers and
  * their retransmissions alive, which is how an overloaded SIP server collapses.
  *
- * <p>On top of the budget, a control loop over new requests only. The signs of overload are the
+ * <p>On top of the budget, a control loop over new requests only, applied by the transport
+ * before it parses them ({@link #admitNew}, through its {@code NewRequestGate}), so that a
+ * request turned away costs a glance at its raw lines and a 503. The signs of overload are the
  * delay between handing a task to the application's executor and its start (both cores busy:
  * tasks queue), and a transport reader that no longer waits for datagrams (the kernel is about
  * to drop them, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the largest delay
@@ -62,18 +64,24 @@ final class Admission {
     /**
      * @param withinDialog whether the request carries a To tag
      * @return the request's place in its budget, to give back once it is answered, or
-     *     {@code null} when it must be turned away
+     *     {@code null} when the budget is spent
      */
     Ticket tryAdmit(boolean withinDialog) {
         Semaphore budget = withinDialog ? inDialog : fresh;
-        if (!withinDialog) {
-            roll();
-            double s = share;
-            if (s < 1.0 && ThreadLocalRandom.current().nextDouble() >= s) {
-                return null;
-            }
-        }
         return budget.tryAcquire() ? new Ticket(budget) : null;
+    }
+
+    /** @return whether every new request is let in now (the share is whole) */
+    boolean letsAllIn() {
+        roll();
+        return share >= 1.0;
+    }
+
+    /** @return whether one new request is let in, a draw against the share */
+    boolean admitNew() {
+        roll();
+        double s = share;
+        return s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s;
     }
 
     /** @param lagNanos how long a task waited between hand-off and start */

@@ -80,11 +80,21 @@ final class NetFixture implements AutoCloseable {
      * @return the started transport
      */
     Running start(TransportConfig config, Consumer<SipMessage> before) {
+        return start(config, before, drachtio.transport.internal.NewRequestGate.OPEN);
+    }
+
+    /**
+     * @param config the config
+     * @param before runs on every message before it is queued; may throw
+     * @param gate what lets new requests in
+     * @return the started transport
+     */
+    Running start(TransportConfig config, Consumer<SipMessage> before, drachtio.transport.internal.NewRequestGate gate) {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         NetworkTransport net = NetworkTransport.start(config, (m, h) -> {
             before.accept(m);
             inbox.add(new Received(m, h));
-        });
+        }, gate);
         transports.add(net);
         return new Running(net, inbox);
     }

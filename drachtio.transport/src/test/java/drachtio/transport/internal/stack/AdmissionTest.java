@@ -22,13 +22,11 @@ class AdmissionTest {
         }
     }
 
-    /** @return how many of n new requests were let in (each answered at once) */
+    /** @return how many of n new requests the gate let in */
     private int admittedOf(int n) {
         int in = 0;
         for (int i = 0; i < n; i++) {
-            Admission.Ticket t = admission.tryAdmit(false);
-            if (t != null) {
-                t.release();
+            if (admission.admitNew()) {
                 in++;
             }
         }
@@ -75,6 +73,7 @@ class AdmissionTest {
         admission.started(LIMIT / 2);
         now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(admission.share()).isEqualTo(1.0);
+        assertThat(admission.letsAllIn()).isTrue();
         assertThat(admittedOf(1000)).isEqualTo(1000);
     }
 
@@ -88,7 +87,9 @@ class AdmissionTest {
         assertThat(admission.share()).isEqualTo(0.5625);
         overloadedWindows(30);
         assertThat(admission.share()).isEqualTo(Admission.MIN_SHARE);
+        assertThat(admission.letsAllIn()).isFalse();
         assertThat(admittedOf(10_000)).as("about 2 %% of 10,000").isBetween(100, 320);
+        assertThat(admission.tryAdmit(false)).as("the budget is not the share's business").isNotNull();
     }
 
     @Test
