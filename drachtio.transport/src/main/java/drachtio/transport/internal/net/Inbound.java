@@ -19,6 +19,7 @@ import drachtio.transport.internal.net.NetCounters.Drop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ final class Inbound {
     private final NetCounters counters;
     private final Predicate<Via> ours;
     private final ErrorSender errors;
+    /** Sends octets as they are, for the 503 of a shed request. */
+    private final BiConsumer<byte[], Hop> bytes;
     private final Duration writeTimeout;
     private final NewRequestGate gate;
     private final int retryAfterSeconds;
@@ -54,7 +57,9 @@ final class Inbound {
     }
 
     Inbound(SipParser parser, SipParser reparser, InboundHandler handler, NetCounters counters, Predicate<Via> ours,
-            ErrorSender errors, Duration writeTimeout, NewRequestGate gate, int retryAfterSeconds) {
+            ErrorSender errors, BiConsumer<byte[], Hop> bytes, Duration writeTimeout, NewRequestGate gate,
+            int retryAfterSeconds) {
+        this.bytes = bytes;
         this.gate = gate;
         this.retryAfterSeconds = retryAfterSeconds;
         this.parser = parser;
@@ -110,8 +115,9 @@ final class Inbound {
     }
 
     /**
-     * A datagram turned away unparsed because the workers are behind: a new request gets 503
-     * with Retry-After, built from its raw lines; anything else is only counted.
+     * A datagram turned away unparsed because the stack is behind: a request gets 503 with
+     * Retry-After, made from its raw lines ({@link RawReply}) and sent back to its source;
+     * anything else (a response, an ACK) is only counted.
      *
      * @param b the datagram's octets
      * @param n how many
@@ -122,18 +128,18 @@ final class Inbound {
     void shed(byte[] b, int n, InetSocketAddress source, InetSocketAddress local, int retryAfterSeconds) {
         counters.datagram();
         counters.drop(Drop.OVERLOAD);
-        Hop hop = new Hop("UDP", source, local);
+        byte[] busy = RawReply.busy(b, n, retryAfterSeconds);
+        if (busy == null) {
+            return;
+        }
         try {
-            Optional<Salvage.ErrorReply> r = Salvage.reply(b, 0, n, 503, "Service Unavailable");
-            if (r.isPresent()) {
-                SipResponse busy = r.get().response().toBuilder().header("Retry-After", retryAfterSeconds).build();
-                errors.send(busy, ResponseRouting.route(r.get().topVia(), hop));
-                counters.errorResponse();
-            }
+            bytes.accept(busy, new Hop("UDP", source, local));
+            counters.errorResponse();
         } catch (RuntimeException e) {
             log.debug("could not answer a shed request from {}: {}", Addresses.text(source), e.toString());
         }
     }
+
 
     /**
      * @param m a message framed on the connection

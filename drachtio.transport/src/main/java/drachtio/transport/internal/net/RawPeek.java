@@ -137,7 +137,7 @@ final class RawPeek {
     }
 
     /** @return whether the To value has a {@code tag} parameter: {@code ;} then {@code tag} then {@code =}, blanks allowed */
-    private static boolean hasTag(byte[] b, int from, int to) {
+    static boolean hasTag(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] != ';') {
                 continue;

@@ -28,8 +28,6 @@ final class UdpListener implements Listener {
     private final DatagramChannel channel;
     private final InetSocketAddress bound;
     private final ReaderLoad load = new ReaderLoad(System::nanoTime);
-    /** The kernel's drop count at the last {@link NetworkTransport#udpBehind} reading, -1 before one. */
-    final java.util.concurrent.atomic.AtomicLong lastDrops = new java.util.concurrent.atomic.AtomicLong(-1);
 
     private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
         this.point = point;

@@ -19,9 +19,10 @@ import java.util.function.LongSupplier;
  * before it parses them ({@link #admitNew}, through its {@code NewRequestGate}), so that a
  * request turned away costs a glance at its raw lines and a 503. The signs of overload are the
  * delay between handing a task to the application's executor and its start (both cores busy:
- * tasks queue), and a transport reader that no longer waits for datagrams (the kernel is about
- * to drop them, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the largest delay
- * seen exceeded the limit or the reader was saturated, the
+ * tasks queue), and a transport reader that falls behind (its kernel queue grows; next the
+ * kernel drops datagrams, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the
+ * largest delay seen exceeded the limit or the reader was behind, in {@link #HOT_WINDOWS}
+ * windows in a row, the
  * share of new requests let in is cut by a quarter (never below {@link #MIN_SHARE}); when it
  * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
@@ -30,6 +31,11 @@ import java.util.function.LongSupplier;
 final class Admission {
     /** How often the share of new requests is adjusted. */
     static final long WINDOW_NANOS = 100_000_000L;
+    /**
+     * Overloaded windows in a row before the share is cut: one alone is most often a GC pause
+     * or a burst from the peer, which the queues absorb.
+     */
+    static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
     private static final double DECREASE = 0.75;
@@ -44,6 +50,8 @@ final class Admission {
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
     private volatile double share = 1.0;
+    /** Overloaded windows in a row; written only by the caller that closes a window. */
+    private volatile int hotWindows;
 
     /**
      * @param maxInFlight the size of each budget
@@ -134,7 +142,13 @@ final class Admission {
             return;
         }
         long lag = windowMaxLag.getAndSet(0);
-        share = lag > lagLimitNanos || saturated.getAsBoolean() ? Math.max(MIN_SHARE, share * DECREASE)
-                : Math.min(1.0, share + INCREASE * windows);
+        boolean hot = lag > lagLimitNanos || saturated.getAsBoolean();
+        int streak = hot ? hotWindows + 1 : 0;
+        hotWindows = streak;
+        if (streak >= HOT_WINDOWS) {
+            share = Math.max(MIN_SHARE, share * DECREASE);
+        } else if (!hot) {
+            share = Math.min(1.0, share + INCREASE * windows);
+        }
     }
 }

@@ -82,6 +82,8 @@ class AdmissionTest {
         admission.started(LIMIT + 1);
         assertThat(admission.share()).as("not before the window closes").isEqualTo(1.0);
         now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(admission.share()).as("one hot window alone: a GC pause, a burst").isEqualTo(1.0);
+        overloadedWindows(1);
         assertThat(admission.share()).isEqualTo(0.75);
         overloadedWindows(1);
         assertThat(admission.share()).isEqualTo(0.5625);
@@ -110,10 +112,23 @@ class AdmissionTest {
         saturated.set(true);
         admission.started(0);
         now.addAndGet(Admission.WINDOW_NANOS);
+        admission.started(0);
+        now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(admission.share()).isEqualTo(0.75);
         saturated.set(false);
         now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(admission.share()).isCloseTo(0.85, offset(1e-9));
+    }
+
+    @Test
+    void hotWindowsApartNeverCut() {
+        for (int i = 0; i < 10; i++) {
+            admission.started(2 * LIMIT);
+            now.addAndGet(Admission.WINDOW_NANOS);
+            admission.started(0);
+            now.addAndGet(Admission.WINDOW_NANOS);
+        }
+        assertThat(admission.share()).isEqualTo(1.0);
     }
 
     @Test

@@ -1,0 +1,127 @@
+package drachtio.transport.internal.net;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A 503 for a request turned away under overload, made from the request's raw lines without
+ * parsing it: the Via, From, To, Call-ID and CSeq lines are copied as they came (with their
+ * continuation lines), a tag is added to To, and Retry-After is set (RFC 3261 8.2.6, 21.5.4).
+ * Overload is exactly when a full parse is too dear: this costs one scan of the header lines.
+ * The response goes back to the datagram's source (as with rport, RFC 3581), so nothing in the
+ * copied lines decides where octets are sent.
+ */
+final class RawReply {
+    private static final byte[] STATUS = "SIP/2.0 503 Service Unavailable\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final int VIA = 1;
+    private static final int FROM = 2;
+    private static final int TO = 4;
+    private static final int CALL_ID = 8;
+    private static final int CSEQ = 16;
+    private static final int ALL = VIA | FROM | TO | CALL_ID | CSEQ;
+
+    private RawReply() {
+    }
+
+    /**
+     * @param b a request's octets
+     * @param n how many
+     * @param retryAfterSeconds the Retry-After value
+     * @return the 503's octets, or {@code null} when a Via, From, To, Call-ID or CSeq line is missing
+     */
+    static byte[] busy(byte[] b, int n, int retryAfterSeconds) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes(STATUS);
+        int seen = 0;
+        int p = next(b, skipCrlf(b, n), n);
+        while (p < n && b[p] != '\r' && b[p] != '\n') {
+            int end = next(b, p, n);
+            while (end < n && (b[end] == ' ' || b[end] == '\t')) {
+                end = next(b, end, n);
+            }
+            int kind = kind(b, p, end);
+            if (kind != 0) {
+                seen |= kind;
+                int stop = trimNewline(b, p, end);
+                out.write(b, p, stop - p);
+                if (kind == TO && !hasTag(b, p, stop)) {
+                    out.writeBytes((";tag=" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                out.writeBytes(CRLF);
+            }
+            p = end;
+        }
+        if (seen != ALL) {
+            return null;
+        }
+        out.writeBytes(("Retry-After: " + retryAfterSeconds + "\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /** @return which of the copied headers the line holds, 0 for none */
+    private static int kind(byte[] b, int p, int end) {
+        int colon = p;
+        while (colon < end && b[colon] != ':' && b[colon] != '\r' && b[colon] != '\n') {
+            colon++;
+        }
+        if (colon >= end || b[colon] != ':') {
+            return 0;
+        }
+        int stop = colon;
+        while (stop > p && (b[stop - 1] == ' ' || b[stop - 1] == '\t')) {
+            stop--;
+        }
+        String name = new String(b, p, stop - p, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "via", "v" -> VIA;
+            case "from", "f" -> FROM;
+            case "to", "t" -> TO;
+            case "call-id", "i" -> CALL_ID;
+            case "cseq" -> CSEQ;
+            default -> 0;
+        };
+    }
+
+    private static boolean hasTag(byte[] b, int p, int stop) {
+        int colon = p;
+        while (colon < stop && b[colon] != ':') {
+            colon++;
+        }
+        return RawPeek.hasTag(b, colon + 1, stop);
+    }
+
+    private static int skipCrlf(byte[] b, int n) {
+        int p = 0;
+        while (p < n && (b[p] == '\r' || b[p] == '\n')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** @return the start of the line after the one at p */
+    private static int next(byte[] b, int p, int n) {
+        while (p < n && b[p] != '\r' && b[p] != '\n') {
+            p++;
+        }
+        if (p < n && b[p] == '\r') {
+            p++;
+        }
+        if (p < n && b[p] == '\n') {
+            p++;
+        }
+        return p;
+    }
+
+    /** @return end without the line break(s) that close the header */
+    private static int trimNewline(byte[] b, int p, int end) {
+        while (end > p && (b[end - 1] == '\r' || b[end - 1] == '\n')) {
+            end--;
+        }
+        return end;
+    }
+}
