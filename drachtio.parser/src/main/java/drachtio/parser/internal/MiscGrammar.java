@@ -137,19 +137,24 @@ public final class MiscGrammar {
         }
         long v = 0;
         for (int i = 0; i < n; i++) {
-            int ch = b[o + i];
-            if (ch < '0' || ch > '9') {
-                throw Cursor.error("digit expected", i);
-            }
-            v = v * 10 + (ch - '0');
-            if (v > Integer.MAX_VALUE) {
-                if (!cap) {
-                    throw Cursor.error("number too large", 0);
-                }
-                v = Integer.MAX_VALUE;
-            }
+            v = digit(v, b[o + i], i, cap);
         }
         return box((int) v);
+    }
+
+    /** One more decimal digit onto {@code v}; past 2^31-1 it fails, or with {@code cap} stays there. */
+    private static long digit(long v, int ch, int i, boolean cap) {
+        if (ch < '0' || ch > '9') {
+            throw Cursor.error("digit expected", i);
+        }
+        long next = v * 10 + (ch - '0');
+        if (next > Integer.MAX_VALUE) {
+            if (!cap) {
+                throw Cursor.error("number too large", 0);
+            }
+            next = Integer.MAX_VALUE;
+        }
+        return next;
     }
 
     /** @return the value boxed, shared for the small values Content-Length and Expires often take */
@@ -189,17 +194,7 @@ public final class MiscGrammar {
         }
         long v = 0;
         for (int i = 0; i < n; i++) {
-            int ch = b != null ? b[o + i] : s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw Cursor.error("digit expected", i);
-            }
-            v = v * 10 + (ch - '0');
-            if (v > Integer.MAX_VALUE) {
-                if (!cap) {
-                    throw Cursor.error("number too large", 0);
-                }
-                v = Integer.MAX_VALUE;
-            }
+            v = digit(v, b != null ? b[o + i] : s.charAt(i), i, cap);
         }
         return (int) v;
     }

@@ -83,7 +83,7 @@ final class RawPeek {
     }
 
     /** @return the start of the line after the line end at p */
-    private static int next(byte[] b, int p, int n) {
+    static int next(byte[] b, int p, int n) {
         p = lineEnd(b, p, n);
         if (p < n && b[p] == '\r') {
             p++;

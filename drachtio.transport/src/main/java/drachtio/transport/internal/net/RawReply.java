@@ -103,18 +103,8 @@ final class RawReply {
         return p;
     }
 
-    /** @return the start of the line after the one at p */
     private static int next(byte[] b, int p, int n) {
-        while (p < n && b[p] != '\r' && b[p] != '\n') {
-            p++;
-        }
-        if (p < n && b[p] == '\r') {
-            p++;
-        }
-        if (p < n && b[p] == '\n') {
-            p++;
-        }
-        return p;
+        return RawPeek.next(b, p, n);
     }
 
     /** @return end without the line break(s) that close the header */
