@@ -96,8 +96,9 @@ final class EmbeddedStack implements SipStack {
             timers = WheelTimerService.start("sip-timers");
             TransportConfig.Builder tc = TransportConfig.builder()
                     .parserLimits(ParserLimits.builder().maxMessageSize(config.maxMessageSize()).build());
-            if (System.getProperty("drachtio.udpWorkers") != null) {
-                tc.udpWorkers(Integer.getInteger("drachtio.udpWorkers"));
+            Integer workers = Integer.getInteger("drachtio.udpWorkers");
+            if (workers != null && workers >= 0) {
+                tc.udpWorkers(workers); // a tuning knob (docs/TRANSPORT.md); anything else is ignored
             }
             for (Listen l : config.listen()) {
                 tc.listen(l.transport().equals("UDP") ? ListenPoint.udp(l.host(), l.port())
