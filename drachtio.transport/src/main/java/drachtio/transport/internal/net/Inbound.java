@@ -220,11 +220,11 @@ final class Inbound {
         }
     }
 
-    /** @return whether a parsed request starts something: no To tag, not ACK or CANCEL */
+    /** @return whether a parsed request starts something: no To tag, not ACK or CANCEL, no credentials */
     private static boolean startsSomething(SipRequest r) {
         try {
-            return !r.is(Method.ACK) && !r.is(Method.CANCEL)
-                    && r.to().tag().isEmpty();
+            return !r.is(Method.ACK) && !r.is(Method.CANCEL) && r.to().tag().isEmpty()
+                    && !r.headers().contains("Authorization") && !r.headers().contains("Proxy-Authorization");
         } catch (RuntimeException e) {
             return false; // a To that does not parse: the validator answers it
         }

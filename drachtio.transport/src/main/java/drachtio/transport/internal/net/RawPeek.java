@@ -4,9 +4,11 @@ package drachtio.transport.internal.net;
  * What a UDP reader learns from a datagram's octets without parsing it, in one pass over the
  * header lines: a hash of the Call-ID, to keep each call's messages on one worker and so in
  * order, and whether the datagram starts something new (a request other than ACK or CANCEL
- * whose To has no tag), the kind of message turned away first under overload. Messages that
- * finish work (responses, ACK, CANCEL, requests inside dialogs) go first: turning those away
- * keeps calls and their retransmissions alive longer, which is how SIP servers collapse.
+ * whose To has no tag and that answers no challenge), the kind of message turned away first
+ * under overload. Messages that finish work (responses, ACK, CANCEL, requests inside dialogs,
+ * requests carrying credentials after a 401 or 407) go first: turning those away wastes the
+ * work already done for them and keeps calls and their retransmissions alive longer, which is
+ * how SIP servers collapse.
  *
  * <p>Garbage is fine here: it yields hash 0 and "new", and the worker's parser rejects it.
  * Folded header lines are not followed; the worst a folded Call-ID or To costs is a message
@@ -26,7 +28,7 @@ final class RawPeek {
         return callIdHash;
     }
 
-    /** @return whether this is a request outside any dialog other than ACK and CANCEL */
+    /** @return whether this is a request outside any dialog, other than ACK and CANCEL, without credentials */
     boolean startsSomething() {
         return startsSomething;
     }
@@ -45,6 +47,7 @@ final class RawPeek {
                 && !startsWith(b, p, n, "CANCEL ");
         int hash = 0;
         boolean toTag = false;
+        boolean credentials = false;
         int line = next(b, p, n);
         while (line < n && b[line] != '\r' && b[line] != '\n') {
             int eol = lineEnd(b, line, n);
@@ -55,11 +58,14 @@ final class RawPeek {
                     hash = hash(b, colon + 1, eol);
                 } else if (nameIs(b, line, nameLen, "to") || nameIs(b, line, nameLen, "t")) {
                     toTag = hasTag(b, colon + 1, eol);
+                } else if (nameIs(b, line, nameLen, "authorization")
+                        || nameIs(b, line, nameLen, "proxy-authorization")) {
+                    credentials = true;
                 }
             }
             line = next(b, eol, n);
         }
-        return new RawPeek(hash, request && !toTag);
+        return new RawPeek(hash, request && !toTag && !credentials);
     }
 
     private static boolean startsWith(byte[] b, int p, int n, String prefix) {

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * kernel drops datagrams, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the
  * largest delay seen exceeded the limit or the reader was behind, in {@link #HOT_WINDOWS}
  * windows in a row, the
- * share of new requests let in is cut by a quarter (never below {@link #MIN_SHARE}); when it
+ * share of new requests let in is cut by a tenth (never below {@link #MIN_SHARE}); when it
  * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
  * letting queues grow until the peers' retransmissions double the load.
@@ -38,7 +38,7 @@ final class Admission {
     static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
-    private static final double DECREASE = 0.75;
+    private static final double DECREASE = 0.9;
     private static final double INCREASE = 0.1;
 
     private final Semaphore fresh;

@@ -47,6 +47,16 @@ class RawPeekTest {
     }
 
     @Test
+    void aRequestAnsweringAChallengeFinishesWorkRatherThanStartIt() {
+        String register = request("REGISTER", "To: <sip:bob@example.com>", "Call-ID: c1");
+        assertThat(peek(register.replace("CSeq:", "Authorization: Digest username=\"bob\"\r\nCSeq:"))
+                .startsSomething()).isFalse();
+        assertThat(peek(register.replace("CSeq:", "proxy-authorization : Digest username=\"bob\"\r\nCSeq:"))
+                .startsSomething()).isFalse();
+        assertThat(peek(register.replace("CSeq:", "X-Authorization: no\r\nCSeq:")).startsSomething()).isTrue();
+    }
+
+    @Test
     void theCallIdHashIgnoresTheFormOfItsHeader() {
         int full = peek(request("INVITE", "To: <sip:b@x>", "Call-ID: abc@host")).callIdHash();
         assertThat(peek(request("BYE", "To: <sip:b@x>;tag=1", "i:abc@host  ")).callIdHash()).isEqualTo(full);

@@ -78,16 +78,16 @@ class AdmissionTest {
     }
 
     @Test
-    void aLateStartCutsTheShareByAQuarterPerWindowDownToTheFloor() {
+    void aLateStartCutsTheShareByATenthPerWindowDownToTheFloor() {
         admission.started(LIMIT + 1);
         assertThat(admission.share()).as("not before the window closes").isEqualTo(1.0);
         now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(admission.share()).as("one hot window alone: a GC pause, a burst").isEqualTo(1.0);
         overloadedWindows(1);
-        assertThat(admission.share()).isEqualTo(0.75);
+        assertThat(admission.share()).isCloseTo(0.9, offset(1e-9));
         overloadedWindows(1);
-        assertThat(admission.share()).isEqualTo(0.5625);
-        overloadedWindows(30);
+        assertThat(admission.share()).isCloseTo(0.81, offset(1e-9));
+        overloadedWindows(60);
         assertThat(admission.share()).isEqualTo(Admission.MIN_SHARE);
         assertThat(admission.letsAllIn()).isFalse();
         assertThat(admittedOf(10_000)).as("about 2 %% of 10,000").isBetween(100, 320);
@@ -96,7 +96,7 @@ class AdmissionTest {
 
     @Test
     void theShareGrowsBackByATenthPerCalmWindowAndIdleTimeCountsAsCalm() {
-        overloadedWindows(40);
+        overloadedWindows(60);
         assertThat(admission.share()).isEqualTo(Admission.MIN_SHARE);
         admission.started(LIMIT);
         now.addAndGet(Admission.WINDOW_NANOS);
@@ -114,10 +114,10 @@ class AdmissionTest {
         now.addAndGet(Admission.WINDOW_NANOS);
         admission.started(0);
         now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(admission.share()).isEqualTo(0.75);
+        assertThat(admission.share()).isCloseTo(0.9, offset(1e-9));
         saturated.set(false);
         now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(admission.share()).isCloseTo(0.85, offset(1e-9));
+        assertThat(admission.share()).isEqualTo(1.0);
     }
 
     @Test
