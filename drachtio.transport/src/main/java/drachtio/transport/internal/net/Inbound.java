@@ -93,7 +93,7 @@ final class Inbound {
 
     private void datagram(byte[] b, int n, boolean owned, InetSocketAddress source, InetSocketAddress local) {
         if (!gate.letsAllIn() && RawPeek.of(b, n).startsSomething() && !gate.admit()) {
-            shed(b, n, source, local, retryAfterSeconds);
+            shed(b, n, source, local);
             return;
         }
         counters.datagram();
@@ -123,9 +123,8 @@ final class Inbound {
      * @param n how many
      * @param source where it came from
      * @param local the listener it arrived on
-     * @param retryAfterSeconds the Retry-After to send
      */
-    void shed(byte[] b, int n, InetSocketAddress source, InetSocketAddress local, int retryAfterSeconds) {
+    void shed(byte[] b, int n, InetSocketAddress source, InetSocketAddress local) {
         counters.datagram();
         counters.drop(Drop.OVERLOAD);
         byte[] busy = RawReply.busy(b, n, retryAfterSeconds);

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What the kernel holds for a UDP socket, read from {@code /proc/net/udp} and {@code udp6}
  * (Linux only; elsewhere nothing is read): the octets waiting in its receive queue and how
- * many datagrams it dropped because that queue was full. Both are the plainest sign that the
- * reader is behind: a queue that grows is latency, a drop is a lost ACK or BYE.
+ * many datagrams it dropped because that queue was full. A queue that grows is the plainest
+ * sign that the reader is behind, before the drops (lost ACKs and BYEs) begin.
  */
 final class KernelQueue {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));

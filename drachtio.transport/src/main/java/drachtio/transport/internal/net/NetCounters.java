@@ -21,7 +21,7 @@ public final class NetCounters {
         NOT_OURS,
         /** The inbound handler threw. */
         HANDLER_ERROR,
-        /** Turned away unparsed by a UDP reader because its workers were behind (new requests get 503). */
+        /** A new request turned away under overload before the transaction layer (it gets 503). */
         OVERLOAD
     }
 

@@ -49,10 +49,11 @@ import org.slf4j.LoggerFactory;
  * octet (and an accepted connection must deliver one within it); a write blocked longer than
  * {@link TransportConfig#tcpWriteTimeout()} closes its connection. A reaper thread checks
  * these a few times per shortest timeout. For UDP, the kernel receive buffer
- * ({@link TransportConfig#socketReceiveBuffer()}) and then one bounded queue per worker
- * ({@link UdpWorkers}: {@link TransportConfig#udpWorkers()} of
- * {@link TransportConfig#udpQueueCapacity()} datagrams each): the reader only peeks and
- * queues, the handler runs on the workers and must not block.
+ * ({@link TransportConfig#socketReceiveBuffer()}) is the inbound queue and the handler runs
+ * on the reader thread; with {@link TransportConfig#udpWorkers()} set, one bounded queue per
+ * worker ({@link UdpWorkers}, {@link TransportConfig#udpQueueCapacity()} datagrams each) follows
+ * it, the reader only peeks and queues, and the handler runs on the workers. Either way the
+ * handler must not block.
  *
  * <p><b>Via sent-by</b>: the listen point's advertised host, else its bound address; for a
  * listener bound to a wildcard address ({@code 0.0.0.0}, {@code ::}), the local address the
@@ -64,7 +65,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     /** Room for {@code ;received=<IPv6>;rport=65535} when a request is re-parsed after stamping. */
     private static final int STAMP_ROOM = 96;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
-    /** The Retry-After of a 503 for a request a UDP reader turned away. */
+    /** The Retry-After of a 503 for a request turned away before the transaction layer. */
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final TransportConfig config;
@@ -125,8 +126,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
                 threads.platform(name, () -> u.readLoop(in::datagram));
                 continue;
             }
-            UdpWorkers w = new UdpWorkers(in, config.udpWorkers(), config.udpQueueCapacity(), RETRY_AFTER_SECONDS,
-                    threads, name);
+            UdpWorkers w = new UdpWorkers(in, config.udpWorkers(), config.udpQueueCapacity(), threads, name);
             workers.add(w);
             threads.platform(name, () -> u.readLoop(w::offer));
         }
@@ -320,18 +320,6 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      */
     public boolean connectedTo(InetSocketAddress remote) {
         return connections.find(remote) != null;
-    }
-
-    /**
-     * @return the busiest UDP reader's share of the last tenth of a second spent on datagrams
-     *     rather than waiting for them, 0 to 1 (a reader near 1 is about to let the kernel drop)
-     */
-    public double udpReaderLoad() {
-        double most = 0;
-        for (UdpListener u : listeners.udp()) {
-            most = Math.max(most, u.busyShare());
-        }
-        return most;
     }
 
     /**

@@ -39,10 +39,7 @@ final class RawPeek {
      * @return what the header lines say
      */
     static RawPeek of(byte[] b, int n) {
-        int p = 0;
-        while (p < n && (b[p] == '\r' || b[p] == '\n')) {
-            p++;
-        }
+        int p = start(b, n);
         boolean request = !startsWith(b, p, n, "SIP/") && !startsWith(b, p, n, "ACK ")
                 && !startsWith(b, p, n, "CANCEL ");
         int hash = 0;
@@ -66,6 +63,15 @@ final class RawPeek {
             line = next(b, eol, n);
         }
         return new RawPeek(hash, request && !toTag && !credentials);
+    }
+
+    /** @return where the start line begins, past any leading CRLFs */
+    static int start(byte[] b, int n) {
+        int p = 0;
+        while (p < n && (b[p] == '\r' || b[p] == '\n')) {
+            p++;
+        }
+        return p;
     }
 
     private static boolean startsWith(byte[] b, int p, int n, String prefix) {
@@ -101,7 +107,7 @@ final class RawPeek {
     }
 
     /** @return the index of the colon ending a header name on the line, or -1 */
-    private static int nameEnd(byte[] b, int p, int eol) {
+    static int nameEnd(byte[] b, int p, int eol) {
         for (int i = p; i < eol; i++) {
             if (b[i] == ':') {
                 return i;
@@ -110,7 +116,7 @@ final class RawPeek {
         return -1;
     }
 
-    private static int trimEnd(byte[] b, int from, int to) {
+    static int trimEnd(byte[] b, int from, int to) {
         while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
             to--;
         }
@@ -118,7 +124,7 @@ final class RawPeek {
     }
 
     /** @return whether the name at p equals the lower-case name, ignoring ASCII case */
-    private static boolean nameIs(byte[] b, int p, int len, String lower) {
+    static boolean nameIs(byte[] b, int p, int len, String lower) {
         if (len != lower.length()) {
             return false;
         }

@@ -2,7 +2,6 @@ package drachtio.transport.internal.net;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -36,18 +35,19 @@ final class RawReply {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.writeBytes(STATUS);
         int seen = 0;
-        int p = next(b, skipCrlf(b, n), n);
+        int p = RawPeek.next(b, RawPeek.start(b, n), n);
         while (p < n && b[p] != '\r' && b[p] != '\n') {
-            int end = next(b, p, n);
+            int end = RawPeek.next(b, p, n);
             while (end < n && (b[end] == ' ' || b[end] == '\t')) {
-                end = next(b, end, n);
+                end = RawPeek.next(b, end, n);
             }
-            int kind = kind(b, p, end);
+            int stop = trimNewline(b, p, end);
+            int colon = RawPeek.nameEnd(b, p, stop);
+            int kind = colon < 0 ? 0 : kind(b, p, RawPeek.trimEnd(b, p, colon) - p);
             if (kind != 0) {
                 seen |= kind;
-                int stop = trimNewline(b, p, end);
                 out.write(b, p, stop - p);
-                if (kind == TO && !hasTag(b, p, stop)) {
+                if (kind == TO && !RawPeek.hasTag(b, colon + 1, stop)) {
                     out.writeBytes((";tag=" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
                             .getBytes(StandardCharsets.US_ASCII));
                 }
@@ -63,48 +63,21 @@ final class RawReply {
         return out.toByteArray();
     }
 
-    /** @return which of the copied headers the line holds, 0 for none */
-    private static int kind(byte[] b, int p, int end) {
-        int colon = p;
-        while (colon < end && b[colon] != ':' && b[colon] != '\r' && b[colon] != '\n') {
-            colon++;
+    /** @return which of the copied headers the name at p (len octets) is, 0 for none */
+    private static int kind(byte[] b, int p, int len) {
+        if (RawPeek.nameIs(b, p, len, "via") || RawPeek.nameIs(b, p, len, "v")) {
+            return VIA;
         }
-        if (colon >= end || b[colon] != ':') {
-            return 0;
+        if (RawPeek.nameIs(b, p, len, "from") || RawPeek.nameIs(b, p, len, "f")) {
+            return FROM;
         }
-        int stop = colon;
-        while (stop > p && (b[stop - 1] == ' ' || b[stop - 1] == '\t')) {
-            stop--;
+        if (RawPeek.nameIs(b, p, len, "to") || RawPeek.nameIs(b, p, len, "t")) {
+            return TO;
         }
-        String name = new String(b, p, stop - p, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "via", "v" -> VIA;
-            case "from", "f" -> FROM;
-            case "to", "t" -> TO;
-            case "call-id", "i" -> CALL_ID;
-            case "cseq" -> CSEQ;
-            default -> 0;
-        };
-    }
-
-    private static boolean hasTag(byte[] b, int p, int stop) {
-        int colon = p;
-        while (colon < stop && b[colon] != ':') {
-            colon++;
+        if (RawPeek.nameIs(b, p, len, "call-id") || RawPeek.nameIs(b, p, len, "i")) {
+            return CALL_ID;
         }
-        return RawPeek.hasTag(b, colon + 1, stop);
-    }
-
-    private static int skipCrlf(byte[] b, int n) {
-        int p = 0;
-        while (p < n && (b[p] == '\r' || b[p] == '\n')) {
-            p++;
-        }
-        return p;
-    }
-
-    private static int next(byte[] b, int p, int n) {
-        return RawPeek.next(b, p, n);
+        return RawPeek.nameIs(b, p, len, "cseq") ? CSEQ : 0;
     }
 
     /** @return end without the line break(s) that close the header */

@@ -27,12 +27,14 @@ final class UdpListener implements Listener {
     private final ListenPoint point;
     private final DatagramChannel channel;
     private final InetSocketAddress bound;
-    private final ReaderLoad load = new ReaderLoad(System::nanoTime);
+    /** The reader's own load, measured only where the kernel's queue cannot be read ({@link KernelQueue}). */
+    private final ReaderLoad load;
 
     private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
         this.point = point;
         this.channel = channel;
         this.bound = bound;
+        this.load = KernelQueue.read(bound).isPresent() ? null : new ReaderLoad(System::nanoTime);
     }
 
     /**
@@ -99,10 +101,12 @@ final class UdpListener implements Listener {
         while (channel.isOpen()) {
             buf.clear();
             InetSocketAddress source;
-            long waitStart = load.now();
+            long waitStart = load == null ? 0 : load.now();
             try {
                 source = (InetSocketAddress) channel.receive(buf);
-                load.received(waitStart);
+                if (load != null) {
+                    load.received(waitStart);
+                }
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException e) {
@@ -131,7 +135,7 @@ final class UdpListener implements Listener {
 
     /** @return the share of the last tenth of a second the reader spent on datagrams, 0 to 1 */
     double busyShare() {
-        return load.busyShare();
+        return load == null ? 0.0 : load.busyShare();
     }
 
     /**

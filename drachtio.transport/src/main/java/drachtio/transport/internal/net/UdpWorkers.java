@@ -29,7 +29,6 @@ final class UdpWorkers {
     }
 
     private final Inbound in;
-    private final int retryAfterSeconds;
     private final int freshLimit;
     private final ArrayBlockingQueue<Item>[] queues;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,14 +37,12 @@ final class UdpWorkers {
      * @param in where datagrams go
      * @param workers how many worker threads (and queues)
      * @param capacity each queue's size in datagrams
-     * @param retryAfterSeconds the Retry-After of a 503 for a shed request
      * @param threads starts the workers
      * @param name for the workers' names
      */
     @SuppressWarnings("unchecked")
-    UdpWorkers(Inbound in, int workers, int capacity, int retryAfterSeconds, NetThreads threads, String name) {
+    UdpWorkers(Inbound in, int workers, int capacity, NetThreads threads, String name) {
         this.in = in;
-        this.retryAfterSeconds = retryAfterSeconds;
         this.freshLimit = capacity / 2;
         this.queues = new ArrayBlockingQueue[workers];
         for (int i = 0; i < workers; i++) {
@@ -67,11 +64,11 @@ final class UdpWorkers {
         RawPeek peek = RawPeek.of(b, n);
         ArrayBlockingQueue<Item> q = queues[Math.floorMod(peek.callIdHash(), queues.length)];
         if (peek.startsSomething() && q.size() >= freshLimit) {
-            in.shed(b, n, source, local, retryAfterSeconds);
+            in.shed(b, n, source, local);
             return;
         }
         if (!q.offer(new Item(Arrays.copyOf(b, n), source, local))) {
-            in.shed(b, n, source, local, retryAfterSeconds);
+            in.shed(b, n, source, local);
         }
     }
 

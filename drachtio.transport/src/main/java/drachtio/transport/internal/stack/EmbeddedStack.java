@@ -272,7 +272,7 @@ final class EmbeddedStack implements SipStack {
         return new Source(hop.transport(), hop.remote(), hop.local());
     }
 
-    /** @return whether a UDP reader is behind: its kernel queue long or dropping (else: nearly always busy) */
+    /** @return whether a UDP reader is behind: its kernel queue long (else: the reader nearly always busy) */
     private boolean readerSaturated() {
         NetworkTransport n = net;
         return n != null && n.udpBehind(BACKLOG_OCTETS, READER_SATURATED);
