@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark (not a test): a minimal answering app on the embedded stack, driven by sipp
 # over UDP on 127.0.0.1 at stepped rates. For each step it prints the offered rate, the
-# achieved rate, failed calls, the mean response time, our process's CPU, sipp's CPU and our heap.
+# achieved rate, failed calls, the mean response time, our process's CPU, sipp's CPU, our heap and
+# the share of the whole machine left idle.
 #
 #   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
@@ -12,7 +13,8 @@
 # options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
 #
 # Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g),
-# JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), WARMUP (seconds of traffic
+# JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), SERVER_LOG (a file to keep the
+# server's output in), WARMUP (seconds of traffic
 # at 1,000/s before the first step, not reported, default 15: a cold JVM carries a fraction of
 # what it does once compiled, and the stack sheds what it cannot carry).
 set -euo pipefail
@@ -56,13 +58,15 @@ fi
 "$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} \
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -z "${SERVER_LOG:-}" ] || cp "$work/server.log" "$SERVER_LOG"; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 grep -q listening "$work/server.log" || { cat "$work/server.log"; exit 1; }
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # heap in use after the step: the "used NK" figures of every generation, from jcmd
+# the whole machine's idle jiffies and all jiffies, from /proc/stat
+machine() { awk '/^cpu /{t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6, t}' /proc/stat; }
 heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
 
 WARMUP=${WARMUP:-15}
@@ -71,12 +75,12 @@ if [ "$WARMUP" -gt 0 ]; then
         -timeout $((WARMUP * 3))s "${inf[@]}" > "$work/warmup.out" 2>&1) || true
 fi
 
-printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB"
+printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s %7s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB" "idle %"
 for rate in "$@"; do
     calls=$((rate * DURATION))
     buff=()
     [ "$rate" -gt 5000 ] && buff=(-buff_size 4194304)
-    c0=$(cpu); t0=$(date +%s.%N)
+    c0=$(cpu); m0=$(machine); t0=$(date +%s.%N)
     set +e
     (cd "$work" && sipp -nostdin -bg -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$rate" -m "$calls" \
         -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$DURATION" \
@@ -89,10 +93,12 @@ for rate in "$@"; do
         sipp_cpu=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$sipp_cpu"); sleep 0.5
     done
     set -e
-    t1=$(date +%s.%N); c1=$(cpu)
-    python3 - "$work/stat.csv" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$sipp_cpu" <<'PY'
+    t1=$(date +%s.%N); c1=$(cpu); m1=$(machine)
+    python3 - "$work/stat.csv" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$sipp_cpu" "$m0" "$m1" <<'PY'
 import csv, sys
-path, kind, rate, t0, t1, c0, c1, ticks, heap, sipp_cpu = sys.argv[1:]
+path, kind, rate, t0, t1, c0, c1, ticks, heap, sipp_cpu, m0, m1 = sys.argv[1:]
+(i0, a0), (i1, a1) = (map(int, m.split()) for m in (m0, m1))
+idle = (i1 - i0) / max(1, a1 - a0) * 100
 rows = list(csv.reader(open(path), delimiter=';'))
 head, last = rows[0], rows[-1]
 col = lambda name: last[head.index(name)]
@@ -109,6 +115,6 @@ cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
 sipp = float(sipp_cpu) / float(ticks) / elapsed * 100
 why = ', '.join(f"{h[6:-3]}={last[i]}" for i, h in enumerate(head)
                 if h.startswith('Failed') and h.endswith('(C)') and h != 'FailedCall(C)' and last[i] not in ('0', ''))
-print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {sipp:>8.0f} {heap:>8}" + (f"  ({why})" if why else ""))
+print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {sipp:>8.0f} {heap:>8} {idle:>7.0f}" + (f"  ({why})" if why else ""))
 PY
 done

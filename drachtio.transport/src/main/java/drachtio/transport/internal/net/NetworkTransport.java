@@ -323,24 +323,20 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     }
 
     /**
-     * Whether a UDP socket's reader is behind, by the kernel's own figure where it can be read
-     * (Linux): more than {@code backlogOctets} waiting in a receive queue. Elsewhere: a reader
-     * busy {@code busyShare} of the last tenth of a second. (Drops are not a sign of their own:
-     * sipp's bursts make a few even when the reader keeps up on average, and a queue that stays
-     * full shows in its length.) Meant to be called a few times a second (it reads {@code /proc}).
+     * Whether a UDP socket's reader is behind ({@link UdpListener#behind}): by the kernel's own
+     * figures where they can be read (Linux), a receive queue near full or filling up; elsewhere
+     * a reader busy {@code busyShare} of the last tenth of a second. Meant to be called a few
+     * times a second by one caller at a time (it reads {@code /proc} and remembers the last look).
      *
-     * @param backlogOctets the receive queue that counts as behind
      * @param busyShare the reader load that counts as behind where the kernel does not tell
      * @return whether any UDP reader is behind
      */
-    public boolean udpBehind(long backlogOctets, double busyShare) {
+    public boolean udpBehind(double busyShare) {
+        boolean behind = false;
         for (UdpListener u : listeners.udp()) {
-            var k = u.kernelQueue();
-            if (k.isPresent() ? k.get().queued() > backlogOctets : u.busyShare() >= busyShare) {
-                return true;
-            }
+            behind |= u.behind(busyShare); // every listener looks, so each remembers its last queue
         }
-        return false;
+        return behind;
     }
 
     /** @return the names of this transport's threads that are still running (empty after stop) */

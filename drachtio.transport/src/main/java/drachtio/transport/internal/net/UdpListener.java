@@ -12,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,16 @@ final class UdpListener implements Listener {
     private final InetSocketAddress bound;
     /** The reader's own load, measured only where the kernel's queue cannot be read ({@link KernelQueue}). */
     private final ReaderLoad load;
+    /** The receive buffer in the kernel's accounting (Linux grants and reports twice what was asked). */
+    private final long receiveBuffer;
+    /** The receive queue {@link #behind} saw last time. */
+    private volatile long lastQueued;
 
-    private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound) {
+    private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound, long receiveBuffer) {
         this.point = point;
         this.channel = channel;
         this.bound = bound;
+        this.receiveBuffer = receiveBuffer;
         this.load = KernelQueue.read(bound).isPresent() ? null : new ReaderLoad(System::nanoTime);
     }
 
@@ -61,7 +67,7 @@ final class UdpListener implements Listener {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, config.socketSendBuffer());
             }
             ch.bind(new InetSocketAddress(addr, point.port()));
-            return new UdpListener(point, ch, (InetSocketAddress) ch.getLocalAddress());
+            return new UdpListener(point, ch, (InetSocketAddress) ch.getLocalAddress(), got);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -128,14 +134,37 @@ final class UdpListener implements Listener {
         log.debug("udp {}: reader ended", Addresses.text(bound));
     }
 
-    /** @return what the kernel holds for this socket, where the system tells (Linux) */
-    java.util.Optional<KernelQueue.Reading> kernelQueue() {
-        return KernelQueue.read(bound);
+    /**
+     * Whether the reader is behind, by the kernel's figures where it gives them (Linux): the
+     * receive queue holds more than half the buffer (drops are near), or more than a quarter and
+     * more than at the last look (it is filling up). A queue that a stall left long (a GC pause,
+     * a burst from a peer) but that drains again is not a reader behind: cutting new requests
+     * for it would turn away what the reader carries on average. Where the kernel does not
+     * tell: the reader busy {@code busyShare} of the last tenth of a second. Called once per
+     * admission window, by one caller at a time.
+     *
+     * @param busyShare the reader load that counts as behind where the kernel does not tell
+     * @return whether the reader is behind
+     */
+    boolean behind(double busyShare) {
+        Optional<KernelQueue.Reading> k = KernelQueue.read(bound);
+        if (k.isEmpty()) {
+            return load != null && load.busyShare() >= busyShare;
+        }
+        long queued = k.get().queued();
+        long before = lastQueued;
+        lastQueued = queued;
+        return filling(queued, before, receiveBuffer);
     }
 
-    /** @return the share of the last tenth of a second the reader spent on datagrams, 0 to 1 */
-    double busyShare() {
-        return load == null ? 0.0 : load.busyShare();
+    /**
+     * @param queued the receive queue now
+     * @param before the receive queue at the last look
+     * @param buffer the receive buffer, in the same accounting
+     * @return whether the queue is near full, or past a quarter and growing
+     */
+    static boolean filling(long queued, long before, long buffer) {
+        return queued > buffer / 2 || (queued > buffer / 4 && queued > before);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which incoming requests go to the application and which the stack answers 503 itself.
@@ -29,6 +31,7 @@ import java.util.function.LongSupplier;
  * letting queues grow until the peers' retransmissions double the load.
  */
 final class Admission {
+    private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
     /** How often the share of new requests is adjusted. */
     static final long WINDOW_NANOS = 100_000_000L;
     /**
@@ -142,7 +145,12 @@ final class Admission {
             return;
         }
         long lag = windowMaxLag.getAndSet(0);
-        boolean hot = lag > lagLimitNanos || saturated.getAsBoolean();
+        boolean behind = saturated.getAsBoolean();
+        boolean hot = lag > lagLimitNanos || behind;
+        if (hot && LOG.isDebugEnabled()) {
+            LOG.debug("overloaded window: start lag {} ms, reader behind {}, share of new requests {}",
+                    lag / 1_000_000, behind, share);
+        }
         int streak = hot ? hotWindows + 1 : 0;
         hotWindows = streak;
         if (streak >= HOT_WINDOWS) {

@@ -56,12 +56,6 @@ final class EmbeddedStack implements SipStack {
     /** The executor delay above which new requests are cut back: a request waiting about T1 is retransmitted. */
     private static final Duration MIN_LAG_LIMIT = Duration.ofMillis(100);
 
-    /**
-     * The kernel receive queue from which new requests are cut back: about 1,600 small
-     * datagrams by the kernel's accounting, under a tenth of a second of work (512 KiB cut
-     * back at 7,000 calls/s in bursts the reader absorbed).
-     */
-    private static final long BACKLOG_OCTETS = 2 * 1024 * 1024;
     /** Where the kernel does not tell: the busy share of a UDP reader from which new requests are cut back. */
     private static final double READER_SATURATED = 0.95;
 
@@ -272,10 +266,10 @@ final class EmbeddedStack implements SipStack {
         return new Source(hop.transport(), hop.remote(), hop.local());
     }
 
-    /** @return whether a UDP reader is behind: its kernel queue long (else: the reader nearly always busy) */
+    /** @return whether a UDP reader is behind: its kernel queue near full or filling (else: the reader nearly always busy) */
     private boolean readerSaturated() {
         NetworkTransport n = net;
-        return n != null && n.udpBehind(BACKLOG_OCTETS, READER_SATURATED);
+        return n != null && n.udpBehind(READER_SATURATED);
     }
 
     /** Runs the task on a virtual thread of its own, telling {@link Admission} how long it waited to start. */
