@@ -49,4 +49,18 @@ interface Hooks {
      * @param hop where the INVITE went
      */
     void sendCancel(SipRequest cancel, Hop hop);
+
+    /**
+     * A non-INVITE server transaction over UDP has sent its final response and now only waits
+     * out timer J. The layer may take over that wait in a compact form ({@link WaitingServers})
+     * and let go of the transaction.
+     *
+     * @param txn the transaction, Completed
+     * @param octets its final response as sent
+     * @return whether the layer took the wait over: the transaction then schedules no timer J
+     *     and nothing will reach it again; false (the default) leaves the transaction to wait
+     */
+    default boolean waiting(NonInviteServerTransaction txn, byte[] octets) {
+        return false;
+    }
 }

@@ -89,8 +89,10 @@ final class NonInviteServerTransaction extends Transaction<NonInviteServerTransa
                     terminate();
                 } else {
                     forgetRequest();
-                    weigh(WAITING_WEIGHT + lastOctets.length);
-                    timerJ = schedule(env.sip().timeout(), TimerJ.ONE);
+                    if (!env.hooks().waiting(this, lastOctets)) {
+                        weigh(WAITING_WEIGHT + lastOctets.length);
+                        timerJ = schedule(env.sip().timeout(), TimerJ.ONE);
+                    }
                 }
                 return true;
             }

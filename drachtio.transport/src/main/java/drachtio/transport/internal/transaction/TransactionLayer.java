@@ -88,6 +88,8 @@ public final class TransactionLayer implements InboundHandler {
     private final ConcurrentHashMap<ServerKey, Transaction<?>> servers = new ConcurrentHashMap<>();
     private final UasCore2xxRetransmitter uas2xx;
     private final UacAckCache acks;
+    /** Completed non-INVITE server transactions over UDP, waiting out timer J as bytes. */
+    private final WaitingServers waiting;
 
     private TransactionLayer(TransportSender sender, TimerService timers, SipTimers sip, TransactionUser tu,
                              Limits limits) {
@@ -96,6 +98,8 @@ public final class TransactionLayer implements InboundHandler {
         this.env = new Env(sender, timers, sip, new LayerHooks(), counters);
         this.uas2xx = new UasCore2xxRetransmitter(env, tu);
         this.acks = new UacAckCache(env);
+        this.waiting = new WaitingServers(timers, sip.timeout(),
+                Math.min(limits.maxServerBytes(), Runtime.getRuntime().maxMemory() / 4));
     }
 
     /**
@@ -183,7 +187,7 @@ public final class TransactionLayer implements InboundHandler {
 
     /** @return how many transactions are live, client and server */
     public int live() {
-        return clients.size() + servers.size();
+        return clients.size() + servers.size() + waiting.size();
     }
 
     /** @return what the live server transactions weigh against {@link Limits#maxServerBytes()} */
@@ -213,6 +217,13 @@ public final class TransactionLayer implements InboundHandler {
             retransmission(existing);
             return;
         }
+        if (key instanceof ServerKey.Rfc3261 k && !r.is(Method.INVITE)) {
+            WaitingServers.Kept kept = waiting.find(k);
+            if (kept != null) {
+                resendKept(r, kept);
+                return;
+            }
+        }
         if (counters.liveServers() >= limits.maxServerTransactions()
                 || counters.serverBytes.get() >= limits.maxServerBytes()) {
             overloaded(r, from);
@@ -238,6 +249,18 @@ public final class TransactionLayer implements InboundHandler {
             ist.start();
         }
         tu.onRequest((ServerTransaction) txn);
+    }
+
+    /** A retransmitted request of a transaction that waits out timer J here: its final again. */
+    private void resendKept(SipRequest r, WaitingServers.Kept kept) {
+        counters.retransmissionsAbsorbed.increment();
+        counters.retransmissionsSent.increment();
+        try {
+            env.sender().send(kept.octets(), kept.hop());
+        } catch (TransportException e) {
+            counters.transportErrors.increment();
+            LOG.debug("{}: final response could not be sent again: {}", Messages.describe(r), e.getMessage());
+        }
     }
 
     private void retransmission(Transaction<?> txn) {
@@ -335,6 +358,16 @@ public final class TransactionLayer implements InboundHandler {
                 live.decrementAndGet();
                 txn.weigh(0);
             }
+        }
+
+        @Override
+        public boolean waiting(NonInviteServerTransaction txn, byte[] octets) {
+            if (!(txn.key instanceof ServerKey.Rfc3261 k) || !waiting.put(k, txn.hop, octets)) {
+                return false;
+            }
+            // kept first, then let go: a retransmission finds one or the other
+            forget(servers, txn, counters.nonInviteServer);
+            return true;
         }
 
         @Override

@@ -281,7 +281,7 @@ class TransactionLayerServerTest {
     }
 
     @Test
-    void theByteBudgetWeighsWaitingTransactionsByTheOctetsTheyKeep() {
+    void answeredNonInviteTransactionsLeaveTheByteBudgetAndStillAbsorbRetransmissions() {
         // room for two transactions holding their requests
         layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu,
                 new TransactionLayer.Limits(1000, 2L * Transaction.LIVE_WEIGHT, 7));
@@ -291,17 +291,25 @@ class TransactionLayerServerTest {
         assertThat(tu.requests).hasSize(2);
         assertThat(sender.responses(503)).hasSize(1);
         assertThat(layer.serverBytes()).isEqualTo(2L * Transaction.LIVE_WEIGHT);
-        // answered, they keep only octets and weigh far less: room for more
+        // answered, they wait out timer J as bytes of their own store (bounded apart): room for more
         tu.requests.forEach(t -> t.respond(reply(t, 200)));
-        int octets = sender.responses(200).getFirst().toBytes().length;
-        assertThat(layer.serverBytes()).isEqualTo(2L * (Transaction.WAITING_WEIGHT + octets));
+        assertThat(layer.serverBytes()).isZero();
+        assertThat(layer.live()).isEqualTo(2);
         layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw4", 1, null), Sip.UDP);
         assertThat(tu.requests).hasSize(3);
-        // timer J lets them go, and their weight with them
+        // a retransmission gets the same 200 again, to where the first went, and reaches no one
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw1", 1, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(3);
+        assertThat(sender.responses(200)).hasSize(3);
+        assertThat(sender.sent.getLast().message().toString()).isEqualTo(sender.sent.get(1).message().toString());
+        assertThat(sender.sent.getLast().hop().remote()).isEqualTo(sender.sent.get(1).hop().remote());
+        // timer J lets them go
         tu.requests.getLast().respond(reply(tu.requests.getLast(), 200));
         clock.advanceMillis(32_000);
         assertThat(layer.live()).isZero();
         assertThat(layer.serverBytes()).isZero();
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw1", 1, null), Sip.UDP);
+        assertThat(tu.requests).as("after timer J the same branch is a new request").hasSize(4);
     }
 
     @Test
