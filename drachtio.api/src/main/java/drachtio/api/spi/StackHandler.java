@@ -28,7 +28,9 @@ public interface StackHandler {
     }
 
     /**
-     * An ACK that matched no transaction: the ACK for a 2xx (RFC 3261 17.2.1, RFC 6026).
+     * An ACK that matched no transaction: the ACK for a 2xx (RFC 3261 17.2.1, RFC 6026). May
+     * run on the thread that read it from the network, so it must return at once: hand
+     * anything slow to a thread of its own.
      *
      * @param ack the ACK
      * @param source where it came from

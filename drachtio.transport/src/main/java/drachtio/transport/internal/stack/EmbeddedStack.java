@@ -343,7 +343,13 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public void onAck(SipRequest ack, Hop from) {
-            dispatch("ACK", () -> handler.onAck(ack, source(from)));
+            // on the reader: the SPI asks onAck to return quickly, and one ACK per call would
+            // otherwise cost a virtual thread and the wake-up of a carrier
+            try {
+                handler.onAck(ack, source(from));
+            } catch (RuntimeException e) {
+                LOG.error("ACK handler failed; Call-ID {}", ack.header("Call-ID").orElse("?"), e);
+            }
         }
 
         @Override

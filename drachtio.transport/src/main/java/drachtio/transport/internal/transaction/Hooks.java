@@ -51,16 +51,18 @@ interface Hooks {
     void sendCancel(SipRequest cancel, Hop hop);
 
     /**
-     * A non-INVITE server transaction over UDP has sent its final response and now only waits
-     * out timer J. The layer may take over that wait in a compact form ({@link WaitingServers})
-     * and let go of the transaction.
+     * A server transaction over UDP now only waits out its last timer: a non-INVITE one in
+     * Completed (timer J), answering retransmissions of its request with its final response,
+     * or an INVITE one in Accepted (timer L, RFC 6026), absorbing them. Both wait 64*T1. The
+     * layer may take that wait over in a compact form ({@link WaitingServers}) and let go of
+     * the transaction.
      *
-     * @param txn the transaction, Completed
-     * @param octets its final response as sent
-     * @return whether the layer took the wait over: the transaction then schedules no timer J
-     *     and nothing will reach it again; false (the default) leaves the transaction to wait
+     * @param txn the transaction
+     * @param octets the final response as sent, to send again; null to absorb retransmissions
+     * @return whether the layer took the wait over: the transaction then schedules no timer
+     *     and no retransmission reaches it again; false (the default) leaves it to wait
      */
-    default boolean waiting(NonInviteServerTransaction txn, byte[] octets) {
+    default boolean waiting(Transaction<?> txn, byte[] octets) {
         return false;
     }
 }

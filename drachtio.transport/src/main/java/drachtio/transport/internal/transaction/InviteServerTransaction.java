@@ -175,7 +175,9 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 weigh(accept ? WAITING_WEIGHT : octets != null ? WAITING_WEIGHT + octets.length : LIVE_WEIGHT);
                 if (accept) {
                     state = State.ACCEPTED;
-                    timerHorL = schedule(env.sip().timeout(), TimerL.ONE);
+                    if (hop.reliable() || !env.hooks().waiting(this, null)) {
+                        timerHorL = schedule(env.sip().timeout(), TimerL.ONE);
+                    }
                 } else {
                     state = State.COMPLETED;
                     if (!hop.reliable()) {

@@ -217,7 +217,7 @@ public final class TransactionLayer implements InboundHandler {
             retransmission(existing);
             return;
         }
-        if (key instanceof ServerKey.Rfc3261 k && !r.is(Method.INVITE)) {
+        if (key instanceof ServerKey.Rfc3261 k) {
             WaitingServers.Kept kept = waiting.find(k);
             if (kept != null) {
                 resendKept(r, kept);
@@ -251,9 +251,15 @@ public final class TransactionLayer implements InboundHandler {
         tu.onRequest((ServerTransaction) txn);
     }
 
-    /** A retransmitted request of a transaction that waits out timer J here: its final again. */
+    /**
+     * A retransmitted request of a transaction that waits out timer J or L here: absorbed, and
+     * for a non-INVITE one answered with its final again.
+     */
     private void resendKept(SipRequest r, WaitingServers.Kept kept) {
         counters.retransmissionsAbsorbed.increment();
+        if (kept.octets().length == 0) {
+            return;
+        }
         counters.retransmissionsSent.increment();
         try {
             env.sender().send(kept.octets(), kept.hop());
@@ -288,6 +294,12 @@ public final class TransactionLayer implements InboundHandler {
     /** RFC 3261 9.2: the CANCEL's own transaction answers it; a pending INVITE gets 487. */
     private void cancel(SipRequest cancel, NonInviteServerTransaction own, String toTag) {
         InviteServerTransaction invite = findInvite(cancel, toTag);
+        if (invite == null && ServerKey.of(cancel, INVITE, toTag) instanceof ServerKey.Rfc3261 k
+                && waiting.find(k) != null) {
+            // the INVITE was answered 2xx and waits out timer L: the CANCEL has no effect (9.2)
+            own.respond(Messages.reply(cancel, 200, Ids.tag()).build());
+            return;
+        }
         if (invite == null || invite.isTerminated()) {
             LOG.debug("{}: CANCEL matches no transaction", Messages.describe(cancel));
             own.respond(Messages.reply(cancel, 481, Ids.tag()).build());
@@ -361,12 +373,14 @@ public final class TransactionLayer implements InboundHandler {
         }
 
         @Override
-        public boolean waiting(NonInviteServerTransaction txn, byte[] octets) {
-            if (!(txn.key instanceof ServerKey.Rfc3261 k) || !waiting.put(k, txn.hop, octets)) {
+        public boolean waiting(Transaction<?> txn, byte[] octets) {
+            if (txn.hop.reliable() || !(txn.key instanceof ServerKey.Rfc3261 k)
+                    || !waiting.put(k, txn.hop, octets == null ? new byte[0] : octets)) {
                 return false;
             }
             // kept first, then let go: a retransmission finds one or the other
-            forget(servers, txn, counters.nonInviteServer);
+            forget(servers, txn, txn instanceof InviteServerTransaction ? counters.inviteServer
+                    : counters.nonInviteServer);
             return true;
         }
 

@@ -9,15 +9,17 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Non-INVITE server transactions over UDP that have sent their final response and only wait
- * out timer J (64*T1, RFC 3261 17.2.2), kept as bytes instead of objects. Such a transaction
- * needs three things for 32 s: its key, where its response went and the response's octets,
- * to send them again when the request is retransmitted. As objects (the transaction, its
- * lock, key, hop, timer and map entry) that is about 720 bytes in 11 objects per request,
- * which every young collection copies until it is promoted: at 20,000 requests a second,
- * 640,000 of them, and collections of 100 ms that stall the reader. Here they take one
- * record each in a ring of large byte arrays that are allocated once and never scanned by
- * the collector, found through an open-addressing index of primitive arrays.
+ * Server transactions over UDP that have sent their final response and only wait out their
+ * last 64*T1, kept as bytes instead of objects: non-INVITE ones in Completed (timer J, RFC 3261
+ * 17.2.2), which answer a retransmitted request with their final again, and INVITE ones in
+ * Accepted (timer L, RFC 6026), which absorb retransmitted INVITEs. Such a transaction needs
+ * its key, where its response went and the response's octets (none for an INVITE: the UAS
+ * core retransmits its 2xx) for 32 s. As objects (the transaction, its lock, key, hop, timer
+ * and map entry) that is about 720 bytes in 11 objects per request, which every young
+ * collection copies until it is promoted: at 20,000 requests a second, 640,000 of them, and
+ * collections of 100 ms that stall the reader. Here they take one record each in a ring of
+ * byte arrays that are allocated once and never scanned by the collector, found through an
+ * open-addressing index of primitive arrays.
  *
  * <p>Every record waits the same 64*T1, so records expire in the order they were written:
  * one sweep, scheduled for the oldest record's time, frees the head of the ring. When the
@@ -72,7 +74,7 @@ final class WaitingServers {
      *
      * @param key the transaction's RFC 3261 key
      * @param hop where the response went (UDP)
-     * @param octets the final response
+     * @param octets the final response, or none to absorb retransmissions
      * @return false when the record cannot be kept (larger than a slab, or a key that is not
      *     ASCII): the caller keeps the transaction as it is
      */
@@ -114,7 +116,7 @@ final class WaitingServers {
      * What a retransmitted request needs: the response to send again and where.
      *
      * @param hop where it goes
-     * @param octets the response
+     * @param octets the response; empty when retransmissions are only absorbed (an INVITE's)
      */
     record Kept(Hop hop, byte[] octets) {
     }

@@ -229,6 +229,25 @@ class TransactionLayerServerTest {
     }
 
     @Test
+    void overUdpAnAcceptedInviteAbsorbsRetransmissionsUntilTimerLThenIsGone() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        layer.onMessage(Sip.request("ACK", "z9hG4bKack1", 1, "uas"), Sip.UDP);
+        int sent = sender.sent.size();
+        long absorbed = layer.stats().retransmissionsAbsorbed();
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        assertThat(sender.sent).as("the UAS core, not the transaction, resends a 2xx").hasSize(sent);
+        assertThat(tu.requests).hasSize(1);
+        assertThat(layer.stats().retransmissionsAbsorbed()).isEqualTo(absorbed + 1);
+        assertThat(layer.live()).isEqualTo(1);
+        clock.advanceMillis(32_000);
+        assertThat(layer.live()).isZero();
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.UDP);
+        assertThat(tu.requests).as("after timer L the same branch is a new INVITE").hasSize(2);
+    }
+
+    @Test
     void rfc2543PeersAreMatchedByDialogCSeqAndTopVia() {
         SipRequest invite = Sip.request("INVITE", "old-branch", 5, null);
         layer.onMessage(invite, Sip.UDP);
