@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The digest arithmetic of RFC 2617 3.2.2 and RFC 7616 3.4: HA1, HA2 and the response, as
@@ -12,6 +14,8 @@ import java.util.HexFormat;
  */
 public final class Digest {
     private static final HexFormat HEX = HexFormat.of();
+    /** One untouched digest per JDK hash name, copied for each use. */
+    private static final ConcurrentMap<String, MessageDigest> PROTOTYPES = new ConcurrentHashMap<>();
 
     private Digest() {
     }
@@ -31,11 +35,28 @@ public final class Digest {
      * @return {@code H(data)}, lower-case hex
      */
     public static String hash(Algorithm algorithm, byte[] data) {
+        return HEX.formatHex(digest(algorithm.jdkName()).digest(data));
+    }
+
+    /**
+     * A fresh digest: a copy of one made once per hash name, since looking the provider up
+     * costs more than hashing a short text (a registration hashes three or four of them).
+     */
+    private static MessageDigest digest(String name) {
+        MessageDigest prototype = PROTOTYPES.computeIfAbsent(name, Digest::newDigest);
         try {
-            return HEX.formatHex(MessageDigest.getInstance(algorithm.jdkName()).digest(data));
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest(name); // a provider whose digests cannot be copied
+        }
+    }
+
+    private static MessageDigest newDigest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
             // every Java SE runtime must provide MD5 and SHA-256; SHA-512/256 ships with the JDK
-            throw new IllegalStateException("no " + algorithm.jdkName() + " in this runtime", e);
+            throw new IllegalStateException("no " + name + " in this runtime", e);
         }
     }
 

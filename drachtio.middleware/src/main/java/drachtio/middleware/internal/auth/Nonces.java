@@ -44,9 +44,11 @@ final class Nonces {
     private static final int RANDOM = 12;
     private static final int MAC = 16;
     private static final int LENGTH = TIME + RANDOM + MAC;
-    private static final SecureRandom RNG = new SecureRandom();
+    private static final SecureRandom RNG = strongFast();
 
     private final SecretKeySpec key;
+    /** Keyed once and never used itself: each nonce is made and checked with a copy. */
+    private final Mac keyed;
     private final long ttlMillis;
     private final InstantSource clock;
     private final int cap;
@@ -56,10 +58,24 @@ final class Nonces {
     /** Nonces issued at or before this time and not in {@link #used} count as used; guarded by lock. */
     private long floor = Long.MIN_VALUE;
 
+    /**
+     * @return the JDK's DRBG (NIST SP 800-90A, seeded from the system): it makes the 12 random
+     *     octets of each nonce in memory, where the default generator on Linux also reads
+     *     {@code /dev/urandom} under its lock; the default where there is none
+     */
+    private static SecureRandom strongFast() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
+    }
+
     Nonces(Duration ttl, InstantSource clock, int cap) {
         byte[] secret = new byte[32];
         RNG.nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.keyed = newMac(key);
         this.ttlMillis = ttl.toMillis();
         this.clock = clock;
         this.cap = cap;
@@ -175,12 +191,26 @@ final class Nonces {
     }
 
     private byte[] mac(byte[] raw, String realm) {
+        Mac m = freshMac();
+        m.update(raw, 0, TIME + RANDOM);
+        m.update(realm.getBytes(StandardCharsets.UTF_8));
+        return m.doFinal();
+    }
+
+    /** @return a Mac keyed with our secret: a copy of the one keyed at start, which is cheaper than keying anew */
+    private Mac freshMac() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key); // a provider whose Macs cannot be copied
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(key);
-            m.update(raw, 0, TIME + RANDOM);
-            m.update(realm.getBytes(StandardCharsets.UTF_8));
-            return m.doFinal();
+            return m;
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is required of every Java SE runtime
             throw new IllegalStateException("HmacSHA256 unavailable", e);
