@@ -134,6 +134,11 @@ public final class StreamFramer {
                 }
                 return NEED_MORE;
             }
+            if (found - start > limits.maxMessageSize()) {
+                // the same refusal as while the head was still arriving, however the stream was split
+                throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", 0, 513,
+                        null);
+            }
             headEnd = found;
             bodyLength = scanner.streamHead(buf, start, headEnd);
         }

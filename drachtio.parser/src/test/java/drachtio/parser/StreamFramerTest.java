@@ -105,6 +105,28 @@ class StreamFramerTest {
     }
 
     @Test
+    void aHeadOverTheSizeLimitIsRefusedAlikeWhetherItArrivesWholeOrInParts() {
+        ParserLimits limits = ParserLimits.builder().maxMessageSize(200).maxHeaders(4).build();
+        StringBuilder head = new StringBuilder("OPTIONS sip:a@b SIP/2.0\r\n");
+        for (int i = 0; i < 6; i++) {
+            head.append("X-Filler-").append(i).append(": 0123456789012345678901234567890123456789\r\n");
+        }
+        byte[] wire = bytes(head.append("Content-Length: 0\r\n\r\n").toString());
+        StreamFramer whole = SipParser.create(limits).newStream();
+        whole.feed(wire, 0, wire.length);
+        StreamFramer parts = SipParser.create(limits).newStream();
+        parts.feed(wire, 0, 201);
+        // before the fix the whole head was scanned first and refused for its fifth header field
+        assertThatThrownBy(whole::next).isInstanceOfSatisfying(SipParseException.class, e -> {
+            assertThat(e.status()).isEqualTo(513);
+            assertThat(e.reason()).isEqualTo("message larger than 200 octets");
+            assertThat(e.offset()).isZero();
+        });
+        assertThatThrownBy(parts::next).isInstanceOfSatisfying(SipParseException.class,
+                e -> assertThat(e.reason()).isEqualTo("message larger than 200 octets"));
+    }
+
+    @Test
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItArrives() {
         StreamFramer f = SipParser.create(ParserLimits.builder().maxMessageSize(1000).build()).newStream();
         f.feed(ByteBuffer.wrap(bytes("SIP/2.0 200 OK\r\nContent-Length: 5000\r\n\r\n")));
