@@ -259,6 +259,29 @@ class SipParserTest {
     }
 
     @Test
+    void parsesEveryHeaderFieldUpToTheDefaultLimit() {
+        // 122 fields and more once made the field table grow to a size that is no whole number of fields
+        for (int fields : new int[] {121, 122, 200, 256}) {
+            StringBuilder sb = new StringBuilder(OPTIONS.replace("Content-Length: 0\r\n\r\n", ""));
+            int extra = fields - 8;
+            for (int i = 0; i < extra; i++) {
+                sb.append("X-Filler: ").append(i).append("\r\n");
+            }
+            SipMessage m = parse(sb.append("Content-Length: 0\r\n\r\n").toString());
+            assertThat(m.headers().size()).isEqualTo(fields);
+            assertThat(m.headers().all("X-Filler")).hasSize(extra).endsWith(Integer.toString(extra - 1));
+            assertThat(m.contentLength()).hasValue(0);
+        }
+        StringBuilder tooMany = new StringBuilder(OPTIONS);
+        tooMany.setLength(tooMany.length() - 2);
+        for (int i = 0; i < 250; i++) {
+            tooMany.append("X-Filler: ").append(i).append("\r\n");
+        }
+        assertThatThrownBy(() -> parse(tooMany.append("\r\n").toString()))
+                .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.reason()).contains("more than 256"));
+    }
+
+    @Test
     void limitsRejectNonsense() {
         assertThatThrownBy(() -> ParserLimits.builder().maxHeaders(0).build())
                 .isInstanceOf(IllegalArgumentException.class);

@@ -451,7 +451,8 @@ public final class MessageScanner {
         }
         int at = count * STRIDE;
         if (at == fields.length) {
-            fields = Arrays.copyOf(fields, at + (at >> 1));
+            // grow by whole fields: half as many again would leave a partial field from 486 ints on
+            fields = Arrays.copyOf(fields, (count + (count >> 1)) * STRIDE);
         }
         int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart);
         int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
