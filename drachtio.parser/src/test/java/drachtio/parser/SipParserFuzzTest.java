@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
  * target once per seed in {@code SipParserFuzzTestInputs} (regression mode); with
  * {@code JAZZER_FUZZ=1} the first selected target is fuzzed for its {@code maxDuration} (see
  * docs/FUZZING.md). Any exception other than {@link SipParseException}, any failed assertion
- * and any input that takes longer than the timeout is a finding.
+ * and any input that takes longer than the timeout is a finding: JUnit applies the timeout to
+ * each seed, Jazzer hands it to libFuzzer as the limit per input while fuzzing.
  */
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SipParserFuzzTest {
     /** Tight limits, so that fuzzer-sized inputs reach the limit checks too. */
     static final ParserLimits TIGHT = ParserLimits.builder().maxMessageSize(512).maxHeaders(8).maxLineLength(96)
