@@ -282,6 +282,17 @@ class SipParserTest {
     }
 
     @Test
+    void aFoldHoldingOnlyWhiteSpaceAtTheEndOfAValueIsNotPartOfIt() {
+        SipMessage m = parse(OPTIONS.replace("Accept: application/sdp\r\n", "Accept: application/sdp\r\n \r\n\t\r\n"));
+        // it once came back as "application/sdp " (the fold turned into a trailing space)
+        assertThat(m.header("Accept")).contains("application/sdp");
+        assertThat(m.headers().toList()).contains(new drachtio.api.header.Header("Accept", "application/sdp"));
+        SipMessage from = parse(OPTIONS.replace(";tag=1928301774\r\n", ";tag=1928301774\r\n \r\n"));
+        assertThat(from.header("From")).contains("Alice <sip:alice@atlanta.com>;tag=1928301774");
+        assertThat(from.from().tag()).contains("1928301774");
+    }
+
+    @Test
     void limitsRejectNonsense() {
         assertThatThrownBy(() -> ParserLimits.builder().maxHeaders(0).build())
                 .isInstanceOf(IllegalArgumentException.class);

@@ -419,7 +419,9 @@ public final class MessageScanner {
             q++;
         }
         int valueEnd = q;
-        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
+        // trailing LWS, a fold that holds only white space included, is not part of the value
+        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t'
+                || b[valueEnd - 1] == '\r' || b[valueEnd - 1] == '\n')) {
             valueEnd--;
         }
         if (q - lineStart > limits.maxLineLength()) {
