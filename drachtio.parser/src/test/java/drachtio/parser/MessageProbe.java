@@ -10,6 +10,7 @@ import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads everything a parsed message offers, typed, and fails (with an AssertionError, or by
@@ -97,7 +98,7 @@ final class MessageProbe {
     }
 
     /** Calls an accessor twice (the second answer comes from the cache and must agree). */
-    private static void typed(int length, java.util.function.Supplier<?> accessor) {
+    private static void typed(int length, Supplier<?> accessor) {
         Object first;
         try {
             first = accessor.get();

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Timeout;
  * Coverage-guided fuzz targets for the parser (Jazzer). A plain {@code mvn test} runs each
  * target once per seed in {@code SipParserFuzzTestInputs} (regression mode); with
  * {@code JAZZER_FUZZ=1} the first selected target is fuzzed for its {@code maxDuration} (see
- * docs/FUZZING.md). Any exception other than {@link SipParseException}, any failed assertion
- * and any input that takes longer than the timeout is a finding: JUnit applies the timeout to
- * each seed, Jazzer hands it to libFuzzer as the limit per input while fuzzing.
+ * "Fuzzing the parser" in docs/ARCHITECTURE.md). Any exception other than
+ * {@link SipParseException}, any failed assertion and any input that takes longer than the
+ * timeout is a finding: JUnit applies the timeout to each seed, Jazzer hands it to libFuzzer
+ * as the limit per input while fuzzing.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SipParserFuzzTest {

@@ -3,6 +3,7 @@ package drachtio.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.header.Header;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
@@ -286,7 +287,7 @@ class SipParserTest {
         SipMessage m = parse(OPTIONS.replace("Accept: application/sdp\r\n", "Accept: application/sdp\r\n \r\n\t\r\n"));
         // it once came back as "application/sdp " (the fold turned into a trailing space)
         assertThat(m.header("Accept")).contains("application/sdp");
-        assertThat(m.headers().toList()).contains(new drachtio.api.header.Header("Accept", "application/sdp"));
+        assertThat(m.headers().toList()).contains(new Header("Accept", "application/sdp"));
         SipMessage from = parse(OPTIONS.replace(";tag=1928301774\r\n", ";tag=1928301774\r\n \r\n"));
         assertThat(from.header("From")).contains("Alice <sip:alice@atlanta.com>;tag=1928301774");
         assertThat(from.from().tag()).contains("1928301774");
