@@ -134,6 +134,11 @@ public final class StreamFramer {
                 }
                 return NEED_MORE;
             }
+            if (found - start > limits.maxMessageSize()) {
+                // the same refusal as while the head was still arriving, however the stream was split
+                throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", 0, 513,
+                        null);
+            }
             headEnd = found;
             bodyLength = scanner.streamHead(buf, start, headEnd);
         }
@@ -150,28 +155,29 @@ public final class StreamFramer {
     }
 
     /**
-     * Skips CR and LF octets before a message.
+     * Skips CR and LF octets before a message, one at a time, reporting CRLF CRLF wherever
+     * it starts: each decision looks at no more than the next four octets, and waits while
+     * they could still become a keep-alive, so it does not depend on how the stream was split.
      *
-     * @return a keep-alive when the octets start with CRLF CRLF, need-more when the buffer
-     *     holds nothing else, or {@code null} when a message starts at {@code start}
+     * @return a keep-alive, need-more when the buffer holds nothing else (or only the
+     *     beginning of a keep-alive), or {@code null} when a message starts at {@code start}
      */
     private Frame skipCrlf() {
-        int p = start;
-        while (p < end && (buf[p] == '\r' || buf[p] == '\n')) {
-            p++;
-        }
-        if (p - start >= 4 && pingPrefix(start, start + 4)) {
-            consume(4);
-            return KEEP_ALIVE;
-        }
-        if (p == end) {
-            if (!pingPrefix(start, p)) {
-                consume(p - start);
+        while (start < end) {
+            if (buf[start] != '\r' && buf[start] != '\n') {
+                return null;
             }
-            return NEED_MORE;
+            int ahead = Math.min(4, end - start);
+            if (pingPrefix(start, start + ahead)) {
+                if (ahead == 4) {
+                    consume(4);
+                    return KEEP_ALIVE;
+                }
+                return NEED_MORE;
+            }
+            consume(1);
         }
-        consume(p - start);
-        return null;
+        return NEED_MORE;
     }
 
     private void consume(int n) {

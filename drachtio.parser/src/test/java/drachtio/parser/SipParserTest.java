@@ -3,6 +3,7 @@ package drachtio.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.header.Header;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
@@ -256,6 +257,40 @@ class SipParserTest {
         assertThatThrownBy(() -> shortLines.parseDatagram(wire))
                 .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.reason()).contains("longer than 40"));
         assertThat(SipParser.create().limits()).isEqualTo(ParserLimits.defaults());
+    }
+
+    @Test
+    void parsesEveryHeaderFieldUpToTheDefaultLimit() {
+        // 122 fields and more once made the field table grow to a size that is no whole number of fields
+        for (int fields : new int[] {121, 122, 200, 256}) {
+            StringBuilder sb = new StringBuilder(OPTIONS.replace("Content-Length: 0\r\n\r\n", ""));
+            int extra = fields - 8;
+            for (int i = 0; i < extra; i++) {
+                sb.append("X-Filler: ").append(i).append("\r\n");
+            }
+            SipMessage m = parse(sb.append("Content-Length: 0\r\n\r\n").toString());
+            assertThat(m.headers().size()).isEqualTo(fields);
+            assertThat(m.headers().all("X-Filler")).hasSize(extra).endsWith(Integer.toString(extra - 1));
+            assertThat(m.contentLength()).hasValue(0);
+        }
+        StringBuilder tooMany = new StringBuilder(OPTIONS);
+        tooMany.setLength(tooMany.length() - 2);
+        for (int i = 0; i < 250; i++) {
+            tooMany.append("X-Filler: ").append(i).append("\r\n");
+        }
+        assertThatThrownBy(() -> parse(tooMany.append("\r\n").toString()))
+                .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.reason()).contains("more than 256"));
+    }
+
+    @Test
+    void aFoldHoldingOnlyWhiteSpaceAtTheEndOfAValueIsNotPartOfIt() {
+        SipMessage m = parse(OPTIONS.replace("Accept: application/sdp\r\n", "Accept: application/sdp\r\n \r\n\t\r\n"));
+        // it once came back as "application/sdp " (the fold turned into a trailing space)
+        assertThat(m.header("Accept")).contains("application/sdp");
+        assertThat(m.headers().toList()).contains(new Header("Accept", "application/sdp"));
+        SipMessage from = parse(OPTIONS.replace(";tag=1928301774\r\n", ";tag=1928301774\r\n \r\n"));
+        assertThat(from.header("From")).contains("Alice <sip:alice@atlanta.com>;tag=1928301774");
+        assertThat(from.from().tag()).contains("1928301774");
     }
 
     @Test

@@ -74,6 +74,39 @@ class StreamFramerTest {
     }
 
     @Test
+    void aKeepAliveAfterStrayLineBreaksIsFoundHoweverTheStreamIsSplit() {
+        byte[] wire = bytes(OK + "\r\r\r\n\r\n" + OK);
+        StreamFramer whole = SipParser.create().newStream();
+        whole.feed(wire, 0, wire.length);
+        List<Frame> frames = drain(whole);
+        StreamFramer octets = SipParser.create().newStream();
+        List<Frame> oneByOne = new ArrayList<>();
+        for (int i = 0; i < wire.length; i++) {
+            octets.feed(wire, i, 1);
+            oneByOne.addAll(drain(octets));
+        }
+        // before the fix a whole run of line breaks was skipped unless it began with CRLF CRLF,
+        // while octet by octet the CRLF CRLF inside it was reported
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(1)).isInstanceOf(Frame.KeepAlive.class);
+        assertThat(oneByOne).hasSize(3);
+        assertThat(oneByOne.get(1)).isInstanceOf(Frame.KeepAlive.class);
+        assertThat(((Frame.Message) oneByOne.get(2)).streamOffset())
+                .isEqualTo(((Frame.Message) frames.get(2)).streamOffset())
+                .isEqualTo(OK.length() + 6);
+    }
+
+    @Test
+    void lineBreaksThatCouldStillBecomeAKeepAliveWait() {
+        StreamFramer f = SipParser.create().newStream();
+        f.feed(ByteBuffer.wrap(bytes("\n\r\n\r")));
+        assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+        assertThat(f.buffered()).isEqualTo(3);
+        f.feed(ByteBuffer.wrap(bytes("\n" + OK)));
+        assertThat(drain(f)).hasSize(2).first().isInstanceOf(Frame.KeepAlive.class);
+    }
+
+    @Test
     void requiresContentLengthOnStreams() {
         StreamFramer f = SipParser.create().newStream();
         f.feed(ByteBuffer.wrap(bytes("SIP/2.0 200 OK\r\nTo: <sip:a@b>\r\n\r\n")));
@@ -102,6 +135,28 @@ class StreamFramerTest {
                 assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
             }
         }).isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.status()).isEqualTo(513));
+    }
+
+    @Test
+    void aHeadOverTheSizeLimitIsRefusedAlikeWhetherItArrivesWholeOrInParts() {
+        ParserLimits limits = ParserLimits.builder().maxMessageSize(200).maxHeaders(4).build();
+        StringBuilder head = new StringBuilder("OPTIONS sip:a@b SIP/2.0\r\n");
+        for (int i = 0; i < 6; i++) {
+            head.append("X-Filler-").append(i).append(": 0123456789012345678901234567890123456789\r\n");
+        }
+        byte[] wire = bytes(head.append("Content-Length: 0\r\n\r\n").toString());
+        StreamFramer whole = SipParser.create(limits).newStream();
+        whole.feed(wire, 0, wire.length);
+        StreamFramer parts = SipParser.create(limits).newStream();
+        parts.feed(wire, 0, 201);
+        // before the fix the whole head was scanned first and refused for its fifth header field
+        assertThatThrownBy(whole::next).isInstanceOfSatisfying(SipParseException.class, e -> {
+            assertThat(e.status()).isEqualTo(513);
+            assertThat(e.reason()).isEqualTo("message larger than 200 octets");
+            assertThat(e.offset()).isZero();
+        });
+        assertThatThrownBy(parts::next).isInstanceOfSatisfying(SipParseException.class,
+                e -> assertThat(e.reason()).isEqualTo("message larger than 200 octets"));
     }
 
     @Test

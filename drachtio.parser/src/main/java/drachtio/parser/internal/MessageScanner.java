@@ -419,7 +419,9 @@ public final class MessageScanner {
             q++;
         }
         int valueEnd = q;
-        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
+        // trailing LWS, a fold that holds only white space included, is not part of the value
+        while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t'
+                || b[valueEnd - 1] == '\r' || b[valueEnd - 1] == '\n')) {
             valueEnd--;
         }
         if (q - lineStart > limits.maxLineLength()) {
@@ -451,7 +453,8 @@ public final class MessageScanner {
         }
         int at = count * STRIDE;
         if (at == fields.length) {
-            fields = Arrays.copyOf(fields, at + (at >> 1));
+            // grow by whole fields: half as many again would leave a partial field from 486 ints on
+            fields = Arrays.copyOf(fields, (count + (count >> 1)) * STRIDE);
         }
         int found = HeaderNameTable.find(b, nameStart, nameEnd - nameStart);
         int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
