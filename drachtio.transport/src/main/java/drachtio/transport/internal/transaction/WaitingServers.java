@@ -5,7 +5,9 @@ import drachtio.transport.internal.TimerService;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,8 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * and map entry) that is about 720 bytes in 11 objects per request, which every young
  * collection copies until it is promoted: at 20,000 requests a second, 640,000 of them, and
  * collections of 100 ms that stall the reader. Here they take one record each in a ring of
- * byte arrays that are allocated once and never scanned by the collector, found through an
- * open-addressing index of primitive arrays.
+ * slabs of native memory (direct buffers, which the collector neither scans nor copies; a
+ * slab the oldest records have left is kept for reuse, so the slabs in use follow the
+ * records waiting, not the ring's size), found through an open-addressing index of
+ * primitive arrays.
  *
  * <p>Every record waits the same 64*T1, so records expire in the order they were written:
  * one sweep, scheduled for the oldest record's time, frees the head of the ring. When the
@@ -30,12 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: one lock, held for a few hundred nanoseconds per call.
  */
 final class WaitingServers {
-    /**
-     * The octets of one slab of the ring; a record never spans two. Under half of G1's
-     * smallest region, so that a slab is an ordinary array and not a humongous one that
-     * wastes the rest of its regions.
-     */
+    /** The octets of one slab of the ring; a record never spans two. */
     static final int SLAB = 1 << 18;
+    /** Slabs kept for reuse at most: 16 MiB, many times what the tail takes between two sweeps. */
+    private static final int MAX_SPARE = 64;
     /** Record header: length, expiry, hash. */
     private static final int HEAD = 4 + 8 + 4;
     /** In the length field: the rest of this slab is unused, go on at the next. */
@@ -44,7 +46,10 @@ final class WaitingServers {
     private final ReentrantLock lock = new ReentrantLock();
     private final TimerService timers;
     private final long waitNanos;
-    private final byte[][] slabs;
+    /** The ring's slots: slab number modulo their count; null where no record lies. */
+    private final ByteBuffer[] slabs;
+    /** Slabs the head has left, ready for the tail. */
+    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
     private final long capacity;
     /** Position (in octets written since the start) of the oldest record, and of the next one. */
     private long head;
@@ -54,6 +59,7 @@ final class WaitingServers {
     private int[] hashes = new int[1024];
     private int count;
     private long evicted;
+    private long slabsMade;
     private TimerService.Timer sweep;
 
     /**
@@ -65,7 +71,7 @@ final class WaitingServers {
         this.timers = timers;
         this.waitNanos = wait.toNanos();
         int n = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, capacity / SLAB));
-        this.slabs = new byte[n][];
+        this.slabs = new ByteBuffer[n];
         this.capacity = (long) n * SLAB;
     }
 
@@ -92,16 +98,16 @@ final class WaitingServers {
             long now = timers.nanoTime();
             expire(now);
             long pos = reserve(len);
-            byte[] s = slab(pos);
+            ByteBuffer s = slab(pos);
             int o = (int) (pos % SLAB);
-            o = putInt(s, o, len);
-            o = putLong(s, o, now + waitNanos);
-            o = putInt(s, o, hash);
-            o = putKey(s, o, key);
+            s.putInt(o, len);
+            s.putLong(o + 4, now + waitNanos);
+            s.putInt(o + 12, hash);
+            o = putKey(s, o + HEAD, key);
             o = putAddress(s, o, remote, hop.remote().getPort());
             o = putAddress(s, o, local, hop.local() == null ? -1 : hop.local().getPort());
-            putInt(s, o, octets.length);
-            System.arraycopy(octets, 0, s, o + 4, octets.length);
+            s.putInt(o, octets.length);
+            s.put(o + 4, octets);
             index(hash, pos);
             if (sweep == null) {
                 sweep = timers.schedule(Duration.ofNanos(waitNanos), this::sweep);
@@ -165,13 +171,23 @@ final class WaitingServers {
         }
     }
 
+    /** @return how many slabs were ever allocated: with reuse, about the records' peak need */
+    long slabsMade() {
+        lock.lock();
+        try {
+            return slabsMade;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void sweep() {
         lock.lock();
         try {
             sweep = null;
             expire(timers.nanoTime());
             if (count > 0) {
-                long due = getLong(slab(head), (int) (head % SLAB) + 4);
+                long due = slab(head).getLong((int) (head % SLAB) + 4);
                 sweep = timers.schedule(Duration.ofNanos(Math.max(0, due - timers.nanoTime())), this::sweep);
             }
         } finally {
@@ -183,14 +199,12 @@ final class WaitingServers {
     private void expire(long now) {
         while (count > 0) {
             skipPadding();
-            byte[] s = slab(head);
-            int o = (int) (head % SLAB);
-            if (getLong(s, o + 4) - now > 0) {
+            if (slab(head).getLong((int) (head % SLAB) + 4) - now > 0) {
                 return;
             }
             dropHead();
         }
-        head = tail;
+        moveHead(tail);
     }
 
     /** @return where a record of {@code len} octets goes, after freeing room for it */
@@ -199,7 +213,7 @@ final class WaitingServers {
         int padding = room < len ? room : 0;
         while (tail + padding + len - head > capacity) {
             if (count == 0) {
-                head = tail;
+                moveHead(tail);
                 break;
             }
             skipPadding();
@@ -207,7 +221,7 @@ final class WaitingServers {
             evicted++;
         }
         if (padding >= 4) {
-            putInt(slab(tail), (int) (tail % SLAB), SKIP);
+            slab(tail).putInt((int) (tail % SLAB), SKIP);
         }
         tail += padding;
         long pos = tail;
@@ -218,23 +232,43 @@ final class WaitingServers {
     /** Moves the head past an unused slab end. */
     private void skipPadding() {
         int room = SLAB - (int) (head % SLAB);
-        if (room < 4 || getInt(slab(head), (int) (head % SLAB)) == SKIP) {
-            head += room;
+        if (room < 4 || slab(head).getInt((int) (head % SLAB)) == SKIP) {
+            moveHead(head + room);
         }
     }
 
     private void dropHead() {
-        byte[] s = slab(head);
+        ByteBuffer s = slab(head);
         int o = (int) (head % SLAB);
-        unindex(getInt(s, o + 12), head);
-        head += getInt(s, o);
+        unindex(s.getInt(o + 12), head);
+        moveHead(head + s.getInt(o));
     }
 
-    private byte[] slab(long pos) {
+    /** Moves the head forward, setting aside every slab it leaves (none holds a record now). */
+    private void moveHead(long to) {
+        for (long n = head / SLAB; n < to / SLAB; n++) {
+            int i = (int) (n % slabs.length);
+            if (slabs[i] != null) {
+                if (spare.size() < MAX_SPARE) {
+                    spare.push(slabs[i]); // beyond that, the collector frees the slab's memory
+                }
+                slabs[i] = null;
+            }
+        }
+        head = to;
+    }
+
+    /** @return the slab of {@code pos}, taking a spare one (or a new one) for a slot not in use */
+    private ByteBuffer slab(long pos) {
         int i = (int) ((pos / SLAB) % slabs.length);
-        byte[] s = slabs[i];
+        ByteBuffer s = slabs[i];
         if (s == null) {
-            s = new byte[SLAB];
+            if (spare.isEmpty()) {
+                s = ByteBuffer.allocateDirect(SLAB);
+                slabsMade++;
+            } else {
+                s = spare.pop();
+            }
             slabs[i] = s;
         }
         return s;
@@ -242,26 +276,26 @@ final class WaitingServers {
 
     /** @return the record at {@code pos} as a {@link Kept} when its key is {@code key}, else null */
     private Kept read(long pos, ServerKey.Rfc3261 key) {
-        byte[] s = slab(pos);
+        ByteBuffer s = slab(pos);
         int o = (int) (pos % SLAB) + HEAD;
         for (String part : new String[] {key.branch(), key.sentBy(), key.method()}) {
-            int n = getShort(s, o);
+            int n = s.getShort(o) & 0xffff;
             if (n != part.length()) {
                 return null;
             }
             for (int i = 0; i < n; i++) {
-                if (s[o + 2 + i] != part.charAt(i)) {
+                if (s.get(o + 2 + i) != part.charAt(i)) {
                     return null;
                 }
             }
             o += 2 + n;
         }
         InetSocketAddress remote = address(s, o);
-        o += 1 + s[o] + 2;
+        o += 1 + s.get(o) + 2;
         InetSocketAddress local = address(s, o);
-        o += 1 + s[o] + 2;
-        int n = getInt(s, o);
-        byte[] octets = java.util.Arrays.copyOfRange(s, o + 4, o + 4 + n);
+        o += 1 + s.get(o) + 2;
+        byte[] octets = new byte[s.getInt(o)];
+        s.get(o + 4, octets);
         return new Kept(new Hop("UDP", remote, local), octets);
     }
 
@@ -331,65 +365,35 @@ final class WaitingServers {
         return n;
     }
 
-    private static int putKey(byte[] s, int o, ServerKey.Rfc3261 key) {
+    private static int putKey(ByteBuffer s, int o, ServerKey.Rfc3261 key) {
         for (String part : new String[] {key.branch(), key.sentBy(), key.method()}) {
-            putShort(s, o, part.length());
+            s.putShort(o, (short) part.length());
             for (int i = 0; i < part.length(); i++) {
-                s[o + 2 + i] = (byte) part.charAt(i);
+                s.put(o + 2 + i, (byte) part.charAt(i));
             }
             o += 2 + part.length();
         }
         return o;
     }
 
-    private static InetSocketAddress address(byte[] s, int o) {
-        int n = s[o];
+    private static InetSocketAddress address(ByteBuffer s, int o) {
+        int n = s.get(o);
         if (n == 0) {
             return null;
         }
-        int port = getShort(s, o + 1 + n);
+        byte[] addr = new byte[n];
+        s.get(o + 1, addr);
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(java.util.Arrays.copyOfRange(s, o + 1, o + 1 + n)),
-                    port);
+            return new InetSocketAddress(InetAddress.getByAddress(addr), s.getShort(o + 1 + n) & 0xffff);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a stored address of " + n + " octets", e);
         }
     }
 
-    private static int putAddress(byte[] s, int o, byte[] addr, int port) {
-        s[o] = (byte) addr.length;
-        System.arraycopy(addr, 0, s, o + 1, addr.length);
-        putShort(s, o + 1 + addr.length, port);
+    private static int putAddress(ByteBuffer s, int o, byte[] addr, int port) {
+        s.put(o, (byte) addr.length);
+        s.put(o + 1, addr);
+        s.putShort(o + 1 + addr.length, (short) port);
         return o + 1 + addr.length + 2;
-    }
-
-    private static int putShort(byte[] s, int o, int v) {
-        s[o] = (byte) (v >>> 8);
-        s[o + 1] = (byte) v;
-        return o + 2;
-    }
-
-    private static int getShort(byte[] s, int o) {
-        return (s[o] & 0xff) << 8 | s[o + 1] & 0xff;
-    }
-
-    private static int putInt(byte[] s, int o, int v) {
-        putShort(s, o, v >>> 16);
-        putShort(s, o + 2, v);
-        return o + 4;
-    }
-
-    private static int getInt(byte[] s, int o) {
-        return getShort(s, o) << 16 | getShort(s, o + 2);
-    }
-
-    private static int putLong(byte[] s, int o, long v) {
-        putInt(s, o, (int) (v >>> 32));
-        putInt(s, o + 4, (int) v);
-        return o + 8;
-    }
-
-    private static long getLong(byte[] s, int o) {
-        return (long) getInt(s, o) << 32 | getInt(s, o + 4) & 0xffffffffL;
     }
 }

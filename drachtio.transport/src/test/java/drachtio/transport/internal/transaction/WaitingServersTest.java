@@ -149,4 +149,18 @@ class WaitingServersTest {
         }
         assertThat(w.evicted()).as("560 KiB a round, 28 MiB through a 2 MiB ring").isZero();
     }
+
+    @Test
+    void slabsTheOldestRecordsLeftAreReusedSoMemoryFollowsTheRecordsNotTheRing() {
+        WaitingServers w = new WaitingServers(clock, Duration.ofSeconds(1), 64L << 20);
+        for (int round = 0, id = 0; round < 100; round++) {
+            for (int i = 0; i < 40; i++, id++) {
+                w.put(key(id), V4, response(id, 1000));
+            }
+            clock.advanceMillis(1000);
+        }
+        // 4 MB went through; at most about 40 KB ever waited at once
+        assertThat(w.slabsMade()).isLessThanOrEqualTo(2);
+        assertThat(w.size()).isZero();
+    }
 }
