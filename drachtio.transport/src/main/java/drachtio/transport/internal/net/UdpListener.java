@@ -136,8 +136,10 @@ final class UdpListener implements Listener {
 
     /**
      * Whether the reader is behind, by the kernel's figures where it gives them (Linux): the
-     * receive queue holds more than half the buffer (drops are near), or more than a quarter and
-     * more than at the last look (it is filling up). A queue that a stall left long (a GC pause,
+     * receive queue holds more than three quarters of the buffer (drops are near), or more than
+     * half and more than at the last look (it is filling up). Lower marks cut new requests on
+     * a 2-core machine whenever the reader lost its core for a few tens of milliseconds, and
+     * the 503s then cost the peers more than the requests would have. A queue that a stall left long (a GC pause,
      * a burst from a peer) but that drains again is not a reader behind: cutting new requests
      * for it would turn away what the reader carries on average. Where the kernel does not
      * tell: the reader busy {@code busyShare} of the last tenth of a second. Called once per
@@ -161,10 +163,10 @@ final class UdpListener implements Listener {
      * @param queued the receive queue now
      * @param before the receive queue at the last look
      * @param buffer the receive buffer, in the same accounting
-     * @return whether the queue is near full, or past a quarter and growing
+     * @return whether the queue is near full, or past half and growing
      */
     static boolean filling(long queued, long before, long buffer) {
-        return queued > buffer / 2 || (queued > buffer / 4 && queued > before);
+        return queued > buffer / 4 * 3 || (queued > buffer / 2 && queued > before);
     }
 
     /**

@@ -2,6 +2,7 @@ package drachtio.transport.internal.transaction;
 
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TimerService;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -81,18 +82,19 @@ final class WaitingServers {
      * @param key the transaction's RFC 3261 key
      * @param hop where the response went (UDP)
      * @param octets the final response, or none to absorb retransmissions
-     * @return false when the record cannot be kept (larger than a slab, or a key that is not
-     *     ASCII): the caller keeps the transaction as it is
+     * @return false when the record cannot be kept (larger than a slab, a key that is not
+     *     ASCII, an IPv6 address with a scope, which the record does not hold): the caller keeps
+     *     the transaction as it is
      */
     boolean put(ServerKey.Rfc3261 key, Hop hop, byte[] octets) {
         int klen = keyLength(key);
         byte[] remote = hop.remote().getAddress().getAddress();
         byte[] local = hop.local() == null ? new byte[0] : hop.local().getAddress().getAddress();
         int len = HEAD + klen + 1 + remote.length + 2 + 1 + local.length + 2 + 4 + octets.length;
-        if (klen < 0 || len > SLAB) {
+        if (klen < 0 || len > SLAB || scoped(hop.remote()) || scoped(hop.local())) {
             return false;
         }
-        int hash = key.hashCode();
+        int hash = spread(key.hashCode());
         lock.lock();
         try {
             long now = timers.nanoTime();
@@ -132,7 +134,7 @@ final class WaitingServers {
      * @return the kept response when a waiting transaction has that key, else null
      */
     Kept find(ServerKey.Rfc3261 key) {
-        int hash = key.hashCode();
+        int hash = spread(key.hashCode());
         lock.lock();
         try {
             expire(timers.nanoTime());
@@ -349,6 +351,17 @@ final class WaitingServers {
                 index(oldHashes[i], oldPositions[i] - 1);
             }
         }
+    }
+
+    /** @return the hash with its high bits mixed into the low ones the index uses */
+    private static int spread(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
+
+    /** @return whether the address is an IPv6 one with a scope (link-local with an interface) */
+    private static boolean scoped(InetSocketAddress a) {
+        return a != null && a.getAddress() instanceof Inet6Address v6 && v6.getScopeId() != 0;
     }
 
     /** @return the octets the key takes in a record, or -1 when a part is not ASCII */

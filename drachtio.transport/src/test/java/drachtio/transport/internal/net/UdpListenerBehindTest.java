@@ -17,21 +17,21 @@ class UdpListenerBehindTest {
     private static final long BUFFER = 8_000_000;
 
     @Test
-    void aQueuePastHalfTheBufferIsBehindWhetherOrNotItGrew() {
-        assertThat(UdpListener.filling(4_000_001, 0, BUFFER)).isTrue();
-        assertThat(UdpListener.filling(4_000_001, 7_000_000, BUFFER)).as("draining, but near full").isTrue();
+    void aQueuePastThreeQuartersOfTheBufferIsBehindWhetherOrNotItGrew() {
+        assertThat(UdpListener.filling(6_000_001, 0, BUFFER)).isTrue();
+        assertThat(UdpListener.filling(6_000_001, 7_000_000, BUFFER)).as("draining, but near full").isTrue();
     }
 
     @Test
-    void aQueuePastAQuarterIsBehindOnlyWhileItGrows() {
-        assertThat(UdpListener.filling(3_000_000, 2_500_000, BUFFER)).isTrue();
-        assertThat(UdpListener.filling(3_000_000, 3_500_000, BUFFER)).as("draining after a stall").isFalse();
-        assertThat(UdpListener.filling(3_000_000, 3_000_000, BUFFER)).as("standing still").isFalse();
+    void aQueuePastHalfIsBehindOnlyWhileItGrows() {
+        assertThat(UdpListener.filling(5_000_000, 4_500_000, BUFFER)).isTrue();
+        assertThat(UdpListener.filling(5_000_000, 5_500_000, BUFFER)).as("draining after a stall").isFalse();
+        assertThat(UdpListener.filling(5_000_000, 5_000_000, BUFFER)).as("standing still").isFalse();
     }
 
     @Test
-    void aShortQueueIsNeverBehind() {
-        assertThat(UdpListener.filling(1_999_999, 0, BUFFER)).isFalse();
+    void aQueueUnderHalfIsNeverBehind() {
+        assertThat(UdpListener.filling(3_999_999, 0, BUFFER)).as("a stall of tens of milliseconds").isFalse();
         assertThat(UdpListener.filling(0, 0, BUFFER)).isFalse();
     }
 
