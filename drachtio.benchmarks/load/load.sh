@@ -14,7 +14,7 @@
 #
 # Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g),
 # JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), SERVER_LOG (a file to keep the
-# server's output in), WARMUP (seconds of traffic
+# server's output in), WARMUP_RATE (the warm-up's rate, default 1000), WARMUP (seconds of traffic
 # at 1,000/s before the first step, not reported, default 15: a cold JVM carries a fraction of
 # what it does once compiled, and the stack sheds what it cannot carry).
 set -euo pipefail
@@ -70,8 +70,12 @@ machine() { awk '/^cpu /{t = 0; for (i = 2; i <= NF; i++) t += $i; print $5 + $6
 heap_mb() { "$JAVA_HOME/bin/jcmd" "$server" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | awk '{s += $2} END {printf "%.0f", s / 1024}'; }
 
 WARMUP=${WARMUP:-15}
+WARMUP_RATE=${WARMUP_RATE:-1000}
+wbuff=()
+[ "$WARMUP_RATE" -gt 5000 ] && wbuff=(-buff_size 4194304)
 if [ "$WARMUP" -gt 0 ]; then
-    (cd "$work" && sipp -nostdin -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r 1000 -m $((1000 * WARMUP)) \
+    (cd "$work" && sipp -nostdin -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$WARMUP_RATE" \
+        -m $((WARMUP_RATE * WARMUP)) "${wbuff[@]}" \
         -timeout $((WARMUP * 3))s "${inf[@]}" > "$work/warmup.out" 2>&1) || true
 fi
 
