@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Server transactions over UDP that have sent their final response and only wait out their
@@ -155,29 +156,23 @@ final class WaitingServers {
 
     /** @return how many transactions wait here */
     int size() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
+        return (int) locked(() -> count);
     }
 
     /** @return how many records left before their time because the ring was full */
     long evicted() {
-        lock.lock();
-        try {
-            return evicted;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> evicted);
     }
 
     /** @return how many slabs were ever allocated: with reuse, about the records' peak need */
     long slabsMade() {
+        return locked(() -> slabsMade);
+    }
+
+    private long locked(LongSupplier field) {
         lock.lock();
         try {
-            return slabsMade;
+            return field.getAsLong();
         } finally {
             lock.unlock();
         }
