@@ -88,7 +88,7 @@ public final class TransactionLayer implements InboundHandler {
     private final ConcurrentHashMap<ServerKey, Transaction<?>> servers = new ConcurrentHashMap<>();
     private final UasCore2xxRetransmitter uas2xx;
     private final UacAckCache acks;
-    /** Completed non-INVITE server transactions over UDP, waiting out timer J as bytes. */
+    /** Answered UDP server transactions waiting out timer J (non-INVITE) or L (INVITE after a 2xx), as bytes. */
     private final WaitingServers waiting;
 
     private TransactionLayer(TransportSender sender, TimerService timers, SipTimers sip, TransactionUser tu,

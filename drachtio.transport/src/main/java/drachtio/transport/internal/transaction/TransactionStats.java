@@ -5,8 +5,10 @@ package drachtio.transport.internal.transaction;
  *
  * @param inviteClients live INVITE client transactions
  * @param nonInviteClients live non-INVITE client transactions
- * @param inviteServers live INVITE server transactions
- * @param nonInviteServers live non-INVITE server transactions
+ * @param inviteServers live INVITE server transactions, as objects (those answered 2xx over UDP
+ *     wait out timer L as records, counted in {@code TransactionLayer.live()} only)
+ * @param nonInviteServers live non-INVITE server transactions, as objects (those answered over
+ *     UDP wait out timer J as records, counted in {@code TransactionLayer.live()} only)
  * @param overloadRejected requests answered 503 without state because too many server
  *     transactions were live
  * @param retransmissionsAbsorbed retransmitted requests, responses and ACKs a transaction or
