@@ -285,7 +285,10 @@ final class EmbeddedStack implements SipStack {
         }
     }
 
-    /** The transaction user: hands everything to the application on virtual threads. */
+    /**
+     * The transaction user: hands requests, CANCELs, stray responses and ACK timeouts to the
+     * application on virtual threads, and ACKs for 2xx on the reader that received them.
+     */
     private final class User implements TransactionUser {
         @Override
         public void onRequest(ServerTransaction txn) {
