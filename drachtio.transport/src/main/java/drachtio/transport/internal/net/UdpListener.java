@@ -139,9 +139,9 @@ final class UdpListener implements Listener {
      * receive queue holds more than three quarters of the buffer (drops are near), or more than
      * half and more than at the last look (it is filling up). Lower marks cut new requests on
      * a 2-core machine whenever the reader lost its core for a few tens of milliseconds, and
-     * the 503s then cost the peers more than the requests would have. A queue that a stall left long (a GC pause,
-     * a burst from a peer) but that drains again is not a reader behind: cutting new requests
-     * for it would turn away what the reader carries on average. Where the kernel does not
+     * the 503s then cost the peers more than the requests would have. A queue that a stall
+     * left long (a GC pause, a burst from a peer) but that drains again is not a reader
+     * behind: cutting new requests for it would turn away what the reader carries on average. Where the kernel does not
      * tell: the reader busy {@code busyShare} of the last tenth of a second. Called once per
      * admission window, by one caller at a time.
      *

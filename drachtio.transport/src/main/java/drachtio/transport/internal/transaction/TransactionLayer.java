@@ -293,9 +293,9 @@ public final class TransactionLayer implements InboundHandler {
 
     /** RFC 3261 9.2: the CANCEL's own transaction answers it; a pending INVITE gets 487. */
     private void cancel(SipRequest cancel, NonInviteServerTransaction own, String toTag) {
-        InviteServerTransaction invite = findInvite(cancel, toTag);
-        if (invite == null && ServerKey.of(cancel, INVITE, toTag) instanceof ServerKey.Rfc3261 k
-                && waiting.find(k) != null) {
+        ServerKey inviteKey = ServerKey.of(cancel, INVITE, toTag);
+        InviteServerTransaction invite = findInvite(inviteKey);
+        if (invite == null && inviteKey instanceof ServerKey.Rfc3261 k && waiting.find(k) != null) {
             // the INVITE was answered 2xx and waits out timer L: the CANCEL has no effect (9.2)
             own.respond(Messages.reply(cancel, 200, Ids.tag()).build());
             return;
