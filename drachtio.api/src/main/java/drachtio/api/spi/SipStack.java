@@ -2,6 +2,7 @@ package drachtio.api.spi;
 
 import drachtio.api.Listen;
 import drachtio.api.message.SipRequest;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,6 +43,28 @@ public interface SipStack extends AutoCloseable {
      * @param ack the ACK without our Via
      */
     void sendAck(SipRequest ack);
+
+    /**
+     * Runs a task once after a delay, on a thread of the stack's: the task must return at once
+     * (start a virtual thread for anything that blocks). The layers above use it for their
+     * backstops, e.g. the dialog layer's wait for an ACK, so that a call in progress costs no
+     * timed park of its own. The default runs on one shared daemon thread; a stack with a timer
+     * of its own (the embedded stack's timing wheel) should use that.
+     *
+     * @param delay how long from now; negative counts as zero
+     * @param task what to run
+     * @return the handle to cancel it
+     */
+    default Scheduled schedule(Duration delay, Runnable task) {
+        return DefaultTimer.schedule(delay, task);
+    }
+
+    /** A task {@link #schedule scheduled} on the stack's timer. */
+    @FunctionalInterface
+    interface Scheduled {
+        /** Cancels the task if it has not run; harmless afterwards. */
+        void cancel();
+    }
 
     /**
      * Stops listening, lets transactions in flight finish within the configured grace, then

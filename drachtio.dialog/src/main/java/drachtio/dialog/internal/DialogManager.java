@@ -26,8 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,27 +152,20 @@ public final class DialogManager implements DialogLayer, Dialogs {
             throw e;
         }
         d.answered();
+        // the stack reports a missing ACK after 64*T1 (onAckTimeout); the backstop on its timer
+        // covers one that does not, without a timed park (and a wake of the JDK's delay
+        // scheduler thread) for every call
+        SipStack.Scheduled backstop = stack.schedule(ackWait,
+                () -> Thread.ofVirtual().name("drachtio-ack-backstop").start(() -> d.ackTimedOut(answer)));
         try {
-            return acked.get(ackWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            d.ackTimedOut(answer);
-            return unwrap(acked);
+            return acked.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the ACK; Call-ID " + d.callId(), e);
         } catch (ExecutionException e) {
             throw rethrow(e);
-        }
-    }
-
-    private static Dialog unwrap(CompletableFuture<Dialog> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the ACK", e);
-        } catch (ExecutionException e) {
-            throw rethrow(e);
+        } finally {
+            backstop.cancel();
         }
     }
 

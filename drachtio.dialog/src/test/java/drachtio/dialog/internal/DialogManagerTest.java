@@ -122,6 +122,28 @@ class DialogManagerTest {
     }
 
     @Test
+    void theAckBackstopIsScheduledOnTheStacksTimerAndCancelledByTheAck() {
+        answered();
+
+        // 96*T1 with T1 = 20 ms: a third more than the stack's own 64*T1
+        assertThat(stack.scheduled).containsExactly(Duration.ofMillis(1920));
+        assertThat(stack.cancelled).hasValue(1);
+    }
+
+    @Test
+    void whenTheStackNeverReportsTheMissingAckTheBackstopEndsTheCall() {
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> layer.answer(invite, ok, () -> { }))
+                .isInstanceOf(AckTimeoutException.class).hasMessageContaining("c1@127.0.0.1");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1920));
+        assertThat(layer.dialogs().count()).isZero();
+        waitFor(() -> stack.sent.stream().anyMatch(r -> r.is(Method.BYE)));
+    }
+
+    @Test
     void byeEndsLocallyAndLaterRequestsFail() {
         Dialog d = answered();
 

@@ -42,6 +42,19 @@ final class Fakes {
         final List<SipRequest> sent = new CopyOnWriteArrayList<>();
         final List<SipRequest> acks = new CopyOnWriteArrayList<>();
         volatile Function<SipRequest, SipResponse> answers = r -> SipResponse.replyTo(r, 200).build();
+        /** The delays of the tasks scheduled on this stack's timer (the SPI's shared one). */
+        final List<java.time.Duration> scheduled = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger cancelled = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Scheduled schedule(java.time.Duration delay, Runnable task) {
+            scheduled.add(delay);
+            Scheduled s = SipStack.super.schedule(delay, task);
+            return () -> {
+                cancelled.incrementAndGet();
+                s.cancel();
+            };
+        }
 
         @Override
         public List<Listen> start(StackHandler handler) {

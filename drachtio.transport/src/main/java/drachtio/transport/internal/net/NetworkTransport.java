@@ -3,6 +3,7 @@ package drachtio.transport.internal.net;
 import drachtio.transport.internal.Addresses;
 import drachtio.api.header.Via;
 import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.parser.ParserLimits;
 import drachtio.parser.SipParser;
@@ -221,16 +222,18 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             throw new TransportException("unresolved address " + hop.remote() + " (use SipTargets.resolve)", null);
         }
         switch (protocol(hop)) {
-            case UDP -> sendUdp(bytes, hop);
+            // a request's first send must learn of a refusal (the client transaction reports it);
+            // responses and retransmissions may leave it to another thread sending at the time
+            case UDP -> sendUdp(bytes, hop, message instanceof SipRequest);
             case TCP -> sendTcp(message, bytes, hop);
         }
         counters.sent();
     }
 
-    private void sendUdp(byte[] bytes, Hop hop) {
+    private void sendUdp(byte[] bytes, Hop hop, boolean own) {
         UdpListener l = (UdpListener) listeners.forHop(Protocol.UDP, hop);
         try {
-            l.send(bytes, hop.remote());
+            l.send(bytes, hop.remote(), own);
         } catch (IOException e) {
             throw new TransportException("cannot send " + bytes.length + " octets over UDP to "
                     + Addresses.text(hop.remote()), e);

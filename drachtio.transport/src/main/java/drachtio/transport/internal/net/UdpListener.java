@@ -34,12 +34,14 @@ final class UdpListener implements Listener {
     private final long receiveBuffer;
     /** The receive queue {@link #behind} saw last time. */
     private volatile long lastQueued;
+    private final CombinedSender sender;
 
     private UdpListener(ListenPoint point, DatagramChannel channel, InetSocketAddress bound, long receiveBuffer) {
         this.point = point;
         this.channel = channel;
         this.bound = bound;
         this.receiveBuffer = receiveBuffer;
+        this.sender = new CombinedSender((bytes, to) -> channel.send(ByteBuffer.wrap(bytes), to));
         this.load = KernelQueue.read(bound).isPresent() ? null : new ReaderLoad(System::nanoTime);
     }
 
@@ -170,12 +172,21 @@ final class UdpListener implements Listener {
     }
 
     /**
+     * Sends a datagram; see {@link CombinedSender} for what happens when another thread is
+     * sending at the same time.
+     *
      * @param bytes a whole message
      * @param to the peer
+     * @param own whether the caller must get the socket's exception (it then may wait for
+     *     another sender); else a refusal seen by another thread sending it is only counted
      * @throws IOException when the socket refuses it (closed, too large, no route)
      */
-    void send(byte[] bytes, InetSocketAddress to) throws IOException {
-        channel.send(ByteBuffer.wrap(bytes), to);
+    void send(byte[] bytes, InetSocketAddress to, boolean own) throws IOException {
+        if (own) {
+            sender.sendOwn(bytes, to);
+        } else {
+            sender.send(bytes, to);
+        }
     }
 
     @Override

@@ -66,7 +66,7 @@ final class EmbeddedStack implements SipStack {
     private volatile TransactionLayer layer;
     private volatile StackHandler handler;
     private volatile boolean closing;
-    private WheelTimerService timers;
+    private volatile WheelTimerService timers;
     private ExecutorService app;
 
     EmbeddedStack(StackConfig config) {
@@ -192,6 +192,20 @@ final class EmbeddedStack implements SipStack {
         TransactionLayer l = running();
         Hop hop = Routing.nextHop(ack);
         l.sendAck(stamp(ack, hop), hop);
+    }
+
+    /**
+     * On the timing wheel that runs the transactions' timers: scheduling and cancelling cost a
+     * push on a lock-free stack and wake no thread. Before start and after close, the SPI's
+     * shared timer.
+     */
+    @Override
+    public Scheduled schedule(Duration delay, Runnable task) {
+        WheelTimerService t = timers;
+        if (t == null || closing) {
+            return SipStack.super.schedule(delay, task);
+        }
+        return t.schedule(delay, task)::cancel;
     }
 
     /** Puts our Via (fresh branch, rport) on top and Max-Forwards 70 when absent (RFC 3261 8.1.1). */
