@@ -55,7 +55,10 @@ if [ "$kind" = register ]; then
     { echo SEQUENTIAL; for i in $(seq 0 999); do echo "user$i;[authentication username=user$i password=pw-user$i]"; done; } > "$work/users.csv"
     inf=(-inf "$work/users.csv")
 fi
-"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} \
+# AlwaysPreTouch: the kernel maps the whole heap at start. Without it, the first seconds at a
+# higher rate fault in eden pages one by one (4 KiB each, zeroed), which doubled the cost of
+# every request until the heap had been touched once and tipped first steps into a collapse.
+"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -XX:+AlwaysPreTouch -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} \
     -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -z "${SERVER_LOG:-}" ] || cp "$work/server.log" "$SERVER_LOG"; rm -rf "$work"' EXIT

@@ -47,6 +47,22 @@ public interface DialogLayer {
     boolean handle(IncomingTransaction transaction, Request request, Response response);
 
     /**
+     * Serves a request inside a dialog on the calling thread (a transport's reader) when that
+     * takes no waiting and no application code: a request for no known dialog (481), or one
+     * for a dialog whose answering code has returned, with no earlier request of it being
+     * served and no handler for the method, which then gets its default answer (BYE, INFO,
+     * NOTIFY, OPTIONS, UPDATE; a BYE ends the dialog, and its end listeners run on a virtual
+     * thread of their own).
+     *
+     * @param transaction the server transaction
+     * @param request the App's view of the request
+     * @param response the App's responses to it
+     * @return whether it was served; when {@code false} nothing was done, and
+     *     {@link #handle} on a thread that may block follows
+     */
+    boolean handleAtOnce(IncomingTransaction transaction, Request request, Response response);
+
+    /**
      * An ACK the stack matched to no transaction: the ACK for a 2xx.
      *
      * @param ack the ACK

@@ -1,6 +1,7 @@
 package drachtio.benchmarks.load;
 
 import drachtio.api.Listen;
+import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
@@ -13,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The minimal answering application the load script drives with sipp: OPTIONS 200, INVITE
- * 200 with SDP, BYE 200, straight on the embedded stack's SPI (no App). Usage:
+ * 200 with SDP, BYE 200, straight on the embedded stack's SPI (no App). The BYE is answered
+ * at once on the reader ({@link #answerAtOnce}), as the App's dialog layer answers a BYE for a
+ * dialog with no BYE handler; new requests go to a virtual thread each. Usage:
  * {@code LoadServer HOST PORT [stack|app]}; {@code app} runs {@link AppLoadServer} instead.
  * Prints {@code listening udp:HOST:PORT} once ready and runs until killed.
  */
@@ -44,6 +47,16 @@ public final class LoadServer implements StackHandler {
         System.out.println("listening " + stack.listening().getFirst());
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    @Override
+    public boolean answerAtOnce(IncomingTransaction txn) {
+        SipRequest req = txn.request();
+        if (!req.is(Method.BYE)) {
+            return false;
+        }
+        txn.respond(SipResponse.replyTo(req, 200).build());
+        return true;
     }
 
     @Override

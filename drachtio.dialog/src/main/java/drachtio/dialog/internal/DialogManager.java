@@ -121,6 +121,24 @@ public final class DialogManager implements DialogLayer, Dialogs {
     }
 
     @Override
+    public boolean handleAtOnce(IncomingTransaction transaction, Request request, Response response) {
+        SipRequest m = request.message();
+        SipDialog d;
+        try {
+            if (m.to().tag().isEmpty()) {
+                return false;
+            }
+            d = of(m);
+        } catch (SipParseException e) {
+            return false;
+        }
+        if (d == null) {
+            return handle(transaction, request, response);
+        }
+        return DialogServer.serveAtOnce(d, request, response);
+    }
+
+    @Override
     public void onAck(SipRequest ack, Source source) {
         SipDialog d = of(ack);
         if (d != null) {

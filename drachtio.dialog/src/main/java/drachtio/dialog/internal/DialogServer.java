@@ -8,6 +8,7 @@ import drachtio.api.Response;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +37,48 @@ final class DialogServer {
         d.awaitRelease(hold);
         d.serving.lock();
         try {
-            serveInOrder(d, req, res);
+            serveInOrder(d, req, res, false);
         } finally {
             d.serving.unlock();
         }
     }
 
-    private static void serveInOrder(SipDialog d, Request req, Response res) {
+    /**
+     * Serves one request on the calling thread if that needs no waiting and no application
+     * code: the answering code has returned, no earlier request holds the dialog (the fair
+     * lock is taken only when nobody queues for it), and the method has no handler.
+     *
+     * @return whether it was served; when {@code false} nothing was done
+     */
+    static boolean serveAtOnce(SipDialog d, Request req, Response res) {
+        Method method = req.message().method();
+        if (!(method.equals(Method.BYE) || PLAIN_OK.contains(method)) || d.handler(method) != null || !d.released()) {
+            return false;
+        }
+        boolean locked;
+        try {
+            // honours the lock's fairness, unlike tryLock(): a request queued for it goes first
+            locked = d.serving.tryLock(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (!locked) {
+            return false;
+        }
+        try {
+            if (d.handler(method) != null) {
+                return false;
+            }
+            serveInOrder(d, req, res, true);
+            return true;
+        } finally {
+            d.serving.unlock();
+        }
+    }
+
+    /** @param atOnce whether this is a transport's reader, which must not run the dialog's end listeners */
+    private static void serveInOrder(SipDialog d, Request req, Response res, boolean atOnce) {
         SipRequest message = req.message();
         Method method = message.method();
         if (!d.active()) {
@@ -74,7 +110,7 @@ final class DialogServer {
                 send(answer, 200, null, Parts.NONE);
             }
             if (d.terminate(DialogEnd.Reason.REMOTE_BYE)) {
-                d.ended(new DialogEnd(DialogEnd.Reason.REMOTE_BYE, message));
+                d.ended(new DialogEnd(DialogEnd.Reason.REMOTE_BYE, message), atOnce);
             }
         }
     }

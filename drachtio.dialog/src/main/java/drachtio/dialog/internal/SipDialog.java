@@ -195,6 +195,11 @@ final class SipDialog implements Dialog {
         held.countDown();
     }
 
+    /** @return whether the code that got this dialog has returned: requests need not wait for it */
+    boolean released() {
+        return held.getCount() == 0;
+    }
+
     /**
      * Waits until {@link #release}, at most {@code bound}, so handlers set right after the
      * answer see the requests that follow the ACK at once.
@@ -327,8 +332,19 @@ final class SipDialog implements Dialog {
         return now;
     }
 
-    /** Records the end, wakes an answer waiting for its ACK, and tells the listeners once. */
+    /** Records the end, wakes an answer waiting for its ACK, and tells the listeners once, on this thread. */
     void ended(DialogEnd how) {
+        ended(how, false);
+    }
+
+    /**
+     * Records the end, wakes an answer waiting for its ACK, and tells the listeners once.
+     *
+     * @param how why it ended
+     * @param listenersApart whether the listeners run on a virtual thread of their own: this
+     *     thread (a transport reader) must not run application code
+     */
+    void ended(DialogEnd how, boolean listenersApart) {
         List<Consumer<DialogEnd>> listeners;
         CompletableFuture<Dialog> waiting;
         lock.lock();
@@ -353,6 +369,17 @@ final class SipDialog implements Dialog {
                         new DialogEndedException("the dialog ended (" + how.reason() + ") before the ACK; Call-ID " + callId));
             }
         }
+        if (listeners.isEmpty()) {
+            return;
+        }
+        if (listenersApart) {
+            Thread.ofVirtual().name("drachtio-dialog-end").start(() -> tell(listeners, how));
+        } else {
+            tell(listeners, how);
+        }
+    }
+
+    private void tell(List<Consumer<DialogEnd>> listeners, DialogEnd how) {
         for (Consumer<DialogEnd> l : listeners) {
             try {
                 l.accept(how);

@@ -41,6 +41,86 @@ class DialogManagerTest {
         return res;
     }
 
+    /** @return the responses when the layer served the request at once, or {@code null} when it declined */
+    private Fakes.Res atOnce(SipRequest request) {
+        Fakes.Res res = new Fakes.Res(request);
+        return layer.handleAtOnce(Fakes.txn(request), new Fakes.Req(request), res) ? res : null;
+    }
+
+    @Test
+    void aByeWithNoHandlerIsServedAtOnceOnTheCallingThreadAndEndsTheDialog() {
+        Dialog d = answered();
+        List<Thread> toldOn = new CopyOnWriteArrayList<>();
+        d.onEnd(end -> toldOn.add(Thread.currentThread()));
+
+        Fakes.Res res = atOnce(Messages.fromAlice("BYE", 11, "bob"));
+
+        assertThat(res).isNotNull();
+        assertThat(res.last().status()).isEqualTo(200);
+        assertThat(d.active()).isFalse();
+        assertThat(layer.dialogs().count()).isZero();
+        // this test's thread is a platform thread: the app's listener ran on a virtual one
+        waitFor(() -> toldOn.size() == 1);
+        assertThat(toldOn.getFirst().isVirtual()).isTrue();
+        assertThat(ends).extracting(DialogEnd::reason).containsExactly(DialogEnd.Reason.REMOTE_BYE);
+    }
+
+    @Test
+    void aRequestForNoKnownDialogGets481AtOnce() {
+        Fakes.Res res = atOnce(Messages.fromAlice("BYE", 11, "nobody"));
+
+        assertThat(res).isNotNull();
+        assertThat(res.last().status()).isEqualTo(481);
+    }
+
+    @Test
+    void whatNeedsApplicationCodeOrWaitingIsDeclinedAndNothingIsSent() throws Exception {
+        Dialog d = answered();
+        d.on(Method.INFO, (req, res) -> res.send(202));
+        // a handler for INFO, a method with no default (MESSAGE), a re-INVITE, a request without To tag
+        assertThat(atOnce(Messages.fromAlice("INFO", 11, "bob"))).isNull();
+        assertThat(atOnce(Messages.fromAlice("MESSAGE", 12, "bob"))).isNull();
+        assertThat(atOnce(Messages.fromAlice("INVITE", 13, "bob"))).isNull();
+        assertThat(atOnce(Messages.invite())).isNull();
+
+        // an earlier request of the dialog being served
+        SipDialog sd = (SipDialog) d;
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> {
+            sd.serving.lock();
+            try {
+                held.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                sd.serving.unlock();
+            }
+        });
+        held.await();
+        assertThat(atOnce(Messages.fromAlice("NOTIFY", 14, "bob"))).isNull();
+        done.countDown();
+        holder.join();
+        assertThat(d.active()).isTrue();
+
+        Fakes.Res notify = atOnce(Messages.fromAlice("NOTIFY", 15, "bob"));
+        assertThat(notify).isNotNull();
+        assertThat(notify.last().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestThatArrivesBeforeTheAnsweringCodeReturnedIsDeclined() {
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite);
+        Dialog d = layer.answer(invite, ok, () -> CompletableFuture.runAsync(
+                () -> layer.onAck(Messages.fromAlice("ACK", 10, "bob"), Fakes.FROM)));
+
+        assertThat(atOnce(Messages.fromAlice("BYE", 11, "bob"))).isNull();
+        layer.release(d);
+        assertThat(atOnce(Messages.fromAlice("BYE", 11, "bob"))).isNotNull();
+    }
+
     @Test
     void answerReturnsTheConfirmedDialogOnceAcked() {
         Dialog d = answered();

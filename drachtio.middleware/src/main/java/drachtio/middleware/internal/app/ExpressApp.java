@@ -9,6 +9,7 @@ import drachtio.api.Listen;
 import drachtio.api.Middleware;
 import drachtio.api.Uac;
 import drachtio.api.message.Method;
+import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
@@ -226,6 +227,25 @@ final class ExpressApp implements App {
         @Override
         public void onRequest(IncomingTransaction transaction) {
             handle(transaction);
+        }
+
+        @Override
+        public boolean answerAtOnce(IncomingTransaction transaction) {
+            DialogLayer layer = dialogLayer;
+            SipRequest message = transaction.request();
+            if (layer == null || !withToTag(message)) {
+                return false;
+            }
+            IncomingRequest req = new IncomingRequest(message, transaction.source());
+            return layer.handleAtOnce(transaction, req, new ServerResponse(req, transaction, layer));
+        }
+
+        private static boolean withToTag(SipRequest message) {
+            try {
+                return message.to().tag().isPresent();
+            } catch (SipParseException e) {
+                return false;
+            }
         }
 
         @Override

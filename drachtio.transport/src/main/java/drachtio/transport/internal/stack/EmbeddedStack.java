@@ -317,6 +317,10 @@ final class EmbeddedStack implements SipStack {
                 return;
             }
             Incoming incoming = new Incoming(txn, request, ticket);
+            if (answeredAtOnce(incoming)) {
+                ticket.release();
+                return;
+            }
             if (request.is(Method.INVITE)) {
                 // onCancel comes after the stack's 487 let the transaction drop the request;
                 // the attachment goes with the first final response (Incoming.respond, onCancel)
@@ -335,6 +339,21 @@ final class EmbeddedStack implements SipStack {
                     ticket.release();
                 }
             });
+        }
+
+        /** @return whether the handler answered the request on this thread (a failure answers 500) */
+        private boolean answeredAtOnce(Incoming incoming) {
+            try {
+                return handler.answerAtOnce(incoming);
+            } catch (RuntimeException e) {
+                SipRequest request = incoming.request();
+                LOG.error("request handler failed at once for {} Call-ID {}", request.method(),
+                        request.header("Call-ID").orElse("?"), e);
+                if (!incoming.finalSent()) {
+                    incoming.respond(SipResponse.replyTo(request, 500).build());
+                }
+                return true;
+            }
         }
 
         /** @return whether the request carries a To tag; a To that does not parse counts as none */
