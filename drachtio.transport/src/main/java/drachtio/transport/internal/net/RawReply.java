@@ -1,6 +1,5 @@
 package drachtio.transport.internal.net;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RawReply {
     private static final byte[] STATUS = "SIP/2.0 503 Service Unavailable\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] TAG = ";tag=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RETRY_AFTER = "Retry-After: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int VIA = 1;
     private static final int FROM = 2;
     private static final int TO = 4;
@@ -32,7 +34,10 @@ final class RawReply {
      * @return the 503's octets, or {@code null} when a Via, From, To, Call-ID or CSeq line is missing
      */
     static byte[] busy(byte[] b, int n, int retryAfterSeconds) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        // the copied lines are the request's own, each at most one octet longer (a bare LF
+        // becomes CRLF; a line is at least 4 octets); the rest is the status line, a To tag,
+        // Retry-After and Content-Length
+        Out out = new Out(new byte[n + n / 4 + 128]);
         out.writeBytes(STATUS);
         int seen = 0;
         int p = RawPeek.next(b, RawPeek.start(b, n), n);
@@ -48,8 +53,8 @@ final class RawReply {
                 seen |= kind;
                 out.write(b, p, stop - p);
                 if (kind == TO && !RawPeek.hasTag(b, colon + 1, stop)) {
-                    out.writeBytes((";tag=" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
-                            .getBytes(StandardCharsets.US_ASCII));
+                    out.writeBytes(TAG);
+                    out.writeHex(ThreadLocalRandom.current().nextLong());
                 }
                 out.writeBytes(CRLF);
             }
@@ -58,9 +63,45 @@ final class RawReply {
         if (seen != ALL) {
             return null;
         }
-        out.writeBytes(("Retry-After: " + retryAfterSeconds + "\r\nContent-Length: 0\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(RETRY_AFTER);
+        out.writeDecimal(retryAfterSeconds);
+        out.writeBytes(END);
         return out.toByteArray();
+    }
+
+    /** The reply's octets: an array sized once, no locks, no growth. */
+    private static final class Out {
+        private final byte[] a;
+        private int size;
+
+        Out(byte[] a) {
+            this.a = a;
+        }
+
+        void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, a, size, len);
+            size += len;
+        }
+
+        void writeBytes(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        /** Lower-case hex of the value, without leading zeros (at least one digit). */
+        void writeHex(long v) {
+            int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
+            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+                a[size++] = (byte) Character.forDigit((int) (v >>> shift) & 0xf, 16);
+            }
+        }
+
+        void writeDecimal(int v) {
+            writeBytes(Integer.toString(v).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(a, size);
+        }
     }
 
     /** @return which of the copied headers the name at p (len octets) is, 0 for none */

@@ -37,6 +37,22 @@ class RawReplyTest {
     }
 
     @Test
+    void manyShortLinesEndedByABareLineFeedStillFitAndEachGetsACrlf() {
+        StringBuilder request = new StringBuilder("OPTIONS sip:b@h SIP/2.0\n");
+        for (int i = 0; i < 400; i++) {
+            request.append("v:SIP/2.0/UDP h;branch=z9hG4bK").append(i).append('\n');
+        }
+        request.append("f:<sip:a@h>;tag=1\nt:<sip:b@h>\ni:c\nCSeq:1 OPTIONS\n\n");
+
+        byte[] out = busy(request.toString());
+
+        String text = new String(out, StandardCharsets.US_ASCII);
+        assertThat(text).startsWith("SIP/2.0 503 Service Unavailable\r\n").endsWith("Retry-After: 5\r\nContent-Length: 0\r\n\r\n");
+        assertThat(text.split("\r\n", -1)).filteredOn(l -> l.startsWith("v:")).hasSize(400);
+        assertThat(text).doesNotContain("\n\n").containsPattern("t:<sip:b@h>;tag=[0-9a-f]{1,16}\r\n");
+    }
+
+    @Test
     void keepsAToTagThatIsThereAndFoldedLinesWhole() {
         String bye = "BYE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-2\r\n"
                 + "From: <sip:alice@example.com>\r\n ;tag=a\r\nTo: <sip:bob@example.com>;tag=b\r\nCall-ID: c2\r\n"
