@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
  * kernel drops datagrams, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the
  * largest delay seen exceeded the limit or the reader was behind, in {@link #HOT_WINDOWS}
  * windows in a row, the
- * share of new requests let in is cut to {@link #DECREASE} of itself (never below
- * {@link #MIN_SHARE}); when it did not, the share grows by {@link #INCREASE} of the whole,
- * back to all. Additive increase and
+ * share of new requests let in is cut by a tenth (never below {@link #MIN_SHARE}); when it
+ * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
  * letting queues grow until the peers' retransmissions double the load.
  */
@@ -42,18 +41,8 @@ final class Admission {
     static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
-    /**
-     * The cut per overloaded window. It was a tenth: the share then fell too slowly for a
-     * sudden flood of short requests (OPTIONS, REGISTER), whose retransmissions, once the
-     * kernel began to drop, doubled the load before the cut took hold.
-     */
-    static final double DECREASE = 0.7;
-    /**
-     * The growth per calm window, in shares of the whole: from the floor back to all in
-     * about three seconds. It was a tenth (under one second), which let a flood back in as
-     * soon as the queue had drained once, so the share swung between the floor and all.
-     */
-    static final double INCREASE = 0.03;
+    private static final double DECREASE = 0.9;
+    private static final double INCREASE = 0.1;
 
     private final Semaphore fresh;
     private final Semaphore inDialog;
