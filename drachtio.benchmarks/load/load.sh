@@ -25,23 +25,12 @@ cd "$root"
 kind=${1:?usage: load.sh options|call|app-options|app-call|register RATE...}
 shift
 [ $# -gt 0 ] || set -- 1000 2000 5000
-mode=stack
-case $kind in
-    options) scenario=$here/options.xml ;;
-    call) scenario=$here/call.xml ;;
-    app-options) scenario=$here/options.xml; mode=app ;;
-    app-call) scenario=$here/call.xml; mode=app ;;
-    register) scenario=$here/register.xml; mode=app ;;
-    *) echo "load.sh: kind must be options, call, app-options, app-call or register" >&2; exit 2 ;;
-esac
+# shellcheck source=kinds.sh
+. "$here/kinds.sh"
 DURATION=${DURATION:-40}
 PORT=${PORT:-5099}
 HEAP=${HEAP:-1g}
 
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
-    JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)
-fi
-export JAVA_HOME
 command -v sipp >/dev/null || { echo "load.sh: sipp missing (apt-get install -y sip-tester)" >&2; exit 2; }
 jar=drachtio.benchmarks/target/benchmarks.jar
 if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' | head -n 1)" ]; then
@@ -49,12 +38,7 @@ if [ ! -f "$jar" ] || [ -n "$(find drachtio.*/src -newer "$jar" -name '*.java' |
 fi
 
 work=$(mktemp -d)
-inf=()
-if [ "$kind" = register ]; then
-    # 1000 distinct users, as AppLoadServer knows them; the whole keyword sits in field 1
-    { echo SEQUENTIAL; for i in $(seq 0 999); do echo "user$i;[authentication username=user$i password=pw-user$i]"; done; } > "$work/users.csv"
-    inf=(-inf "$work/users.csv")
-fi
+users_for "$work"
 # AlwaysPreTouch: the kernel maps the whole heap at start. Without it, the first seconds at a
 # higher rate fault in eden pages one by one (4 KiB each, zeroed), which doubled the cost of
 # every request until the heap had been touched once and tipped first steps into a collapse.

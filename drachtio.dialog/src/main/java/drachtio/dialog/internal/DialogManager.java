@@ -97,6 +97,16 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     @Override
     public boolean handle(IncomingTransaction transaction, Request request, Response response) {
+        return serve(request, response, false);
+    }
+
+    @Override
+    public boolean handleAtOnce(IncomingTransaction transaction, Request request, Response response) {
+        return serve(request, response, true);
+    }
+
+    /** @param atOnce whether this is a transport's reader: only what needs no waiting and no application code */
+    private boolean serve(Request request, Response response, boolean atOnce) {
         SipRequest m = request.message();
         SipDialog d;
         try {
@@ -116,26 +126,11 @@ public final class DialogManager implements DialogLayer, Dialogs {
             }
             return true;
         }
+        if (atOnce) {
+            return DialogServer.serveAtOnce(d, request, response);
+        }
         DialogServer.serve(d, request, response, hold);
         return true;
-    }
-
-    @Override
-    public boolean handleAtOnce(IncomingTransaction transaction, Request request, Response response) {
-        SipRequest m = request.message();
-        SipDialog d;
-        try {
-            if (m.to().tag().isEmpty()) {
-                return false;
-            }
-            d = of(m);
-        } catch (SipParseException e) {
-            return false;
-        }
-        if (d == null) {
-            return handle(transaction, request, response);
-        }
-        return DialogServer.serveAtOnce(d, request, response);
     }
 
     @Override

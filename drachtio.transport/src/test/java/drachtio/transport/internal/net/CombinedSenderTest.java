@@ -41,47 +41,13 @@ class CombinedSenderTest {
         assertThat(s.handedOver()).isZero();
     }
 
-    @Test
-    void aSenderThatFindsTheSocketBusyReturnsAtOnceAndTheBusyOneSendsItsDatagram() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        CombinedSender s = new CombinedSender((b, to) -> {
-            String text = new String(b, java.nio.charset.StandardCharsets.US_ASCII);
-            if (text.equals("slow")) {
-                inside.countDown();
-                try {
-                    goOn.await();
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-            }
-            wire.add(text + "@" + Thread.currentThread().getName());
-        });
-        Thread holder = Thread.ofPlatform().name("holder").start(() -> {
-            try {
-                s.send(d("slow"), PEER);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    /** A wire that records what it sends, blocks on "slow" until released and refuses "bad". */
+    private final class GatedWire implements CombinedSender.Wire {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch goOn = new CountDownLatch(1);
 
-        // the socket is held: these return without waiting and nothing is sent yet
-        s.send(d("x"), PEER);
-        s.send(d("y"), PEER);
-        assertThat(wire).isEmpty();
-        assertThat(s.handedOver()).isEqualTo(2);
-
-        goOn.countDown();
-        holder.join(5000);
-        assertThat(wire).containsExactly("slow@holder", "x@holder", "y@holder");
-    }
-
-    @Test
-    void aHandedOverDatagramTheSocketRefusesIsCountedAndTheRestStillGo() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        CombinedSender s = new CombinedSender((b, to) -> {
+        @Override
+        public void send(byte[] b, InetSocketAddress to) throws IOException {
             String text = new String(b, java.nio.charset.StandardCharsets.US_ASCII);
             if (text.equals("slow")) {
                 inside.countDown();
@@ -94,22 +60,51 @@ class CombinedSenderTest {
             if (text.equals("bad")) {
                 throw new IOException("no route");
             }
-            wire.add(text);
-        });
-        Thread holder = Thread.ofPlatform().start(() -> {
-            try {
-                s.send(d("slow"), PEER);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+            wire.add(text + "@" + Thread.currentThread().getName());
+        }
+
+        /** Starts a thread named holder that sends "slow" and waits until it holds the socket. */
+        Thread holding(CombinedSender s) throws InterruptedException {
+            Thread holder = Thread.ofPlatform().name("holder").start(() -> {
+                try {
+                    s.send(d("slow"), PEER);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+            return holder;
+        }
+    }
+
+    @Test
+    void aSenderThatFindsTheSocketBusyReturnsAtOnceAndTheBusyOneSendsItsDatagram() throws Exception {
+        GatedWire gated = new GatedWire();
+        CombinedSender s = new CombinedSender(gated);
+        Thread holder = gated.holding(s);
+
+        // the socket is held: these return without waiting and nothing is sent yet
+        s.send(d("x"), PEER);
+        s.send(d("y"), PEER);
+        assertThat(wire).isEmpty();
+        assertThat(s.handedOver()).isEqualTo(2);
+
+        gated.goOn.countDown();
+        holder.join(5000);
+        assertThat(wire).containsExactly("slow@holder", "x@holder", "y@holder");
+    }
+
+    @Test
+    void aHandedOverDatagramTheSocketRefusesIsCountedAndTheRestStillGo() throws Exception {
+        GatedWire gated = new GatedWire();
+        CombinedSender s = new CombinedSender(gated);
+        Thread holder = gated.holding(s);
         s.send(d("bad"), PEER);
         s.send(d("z"), PEER);
-        goOn.countDown();
+        gated.goOn.countDown();
         holder.join(5000);
 
-        assertThat(wire).containsExactly("slow", "z");
+        assertThat(wire).containsExactly("slow@holder", "z@holder");
         assertThat(s.failed()).isEqualTo(1);
     }
 
