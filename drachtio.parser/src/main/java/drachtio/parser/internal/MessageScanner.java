@@ -228,13 +228,7 @@ public final class MessageScanner {
         int max = Math.min(limit, off + limits.maxLineLength());
         while (true) {
             // eight octets at a time while all are printable ASCII or space
-            while (eol + 8 <= max) {
-                int run = Octets.plainRun(b, eol);
-                eol += run;
-                if (run < 8) {
-                    break;
-                }
-            }
+            eol = Octets.plainEnd(b, eol, max);
             if (eol >= max) {
                 break;
             }
@@ -382,13 +376,7 @@ public final class MessageScanner {
         while (true) {
             // eight octets at a time while none is a control character, DEL or non-ASCII, then
             // straight to the first that is
-            while (q + 8 <= limit) {
-                int run = Octets.plainRun(b, q);
-                q += run;
-                if (run < 8) {
-                    break;
-                }
-            }
+            q = Octets.plainEnd(b, q, limit);
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
             }
