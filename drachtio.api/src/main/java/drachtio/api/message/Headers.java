@@ -49,6 +49,13 @@ public final class Headers implements Iterable<Header> {
     private String[] keys;
     /** The octets of a parsed message, or null for built headers. */
     private final byte[] source;
+    /**
+     * Bit {@code id} set when a well-known header with that id (below 64) is present, so that a
+     * typed accessor for an absent header answers without a scan.
+     */
+    private final long present;
+    /** Bit {@code id} set when a well-known header with that id (below 64) occurs more than once. */
+    private final long repeated;
     /** Per field: the value {@code String} at {@code 2 * i}, the typed value at {@code 2 * i + 1}. */
     private Object[] cache;
 
@@ -58,6 +65,20 @@ public final class Headers implements Iterable<Header> {
         this.names = names;
         this.keys = keys;
         this.source = source;
+        long seen = 0;
+        long twice = 0;
+        for (int i = 0; i < count; i++) {
+            long bit = idBit((fields[i * STRIDE] >>> ID_SHIFT) - 1);
+            twice |= seen & bit;
+            seen |= bit;
+        }
+        this.present = seen;
+        this.repeated = twice;
+    }
+
+    /** @return the bit of a well-known header id in {@link #present} and {@link #repeated}, 0 for the others */
+    private static long idBit(int id) {
+        return id >= 0 && id < Long.SIZE ? 1L << id : 0;
     }
 
     /**
@@ -275,6 +296,9 @@ public final class Headers implements Iterable<Header> {
 
     /** @return the position of the next field of the well-known header {@code id} from {@code from}, or -1 */
     private int indexOfId(int id, int from) {
+        if (id < Long.SIZE && (present & 1L << id) == 0) {
+            return -1;
+        }
         int[] f = fields;
         int want = (id + 1) << ID_SHIFT;
         for (int i = from; i < count; i++) {
@@ -375,7 +399,12 @@ public final class Headers implements Iterable<Header> {
             return List.of();
         }
         HeaderParser<T> parser = parser(id, key, name, type);
-        int next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);
+        int next;
+        if (id >= 0 && id < Long.SIZE && (repeated & 1L << id) == 0) {
+            next = -1;
+        } else {
+            next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);
+        }
         if (next < 0) {
             Object v = typed(i, parser);
             return parser.listValued() ? castList(v, type) : List.of(type.cast(v));
