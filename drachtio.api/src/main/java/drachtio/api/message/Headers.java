@@ -54,8 +54,12 @@ public final class Headers implements Iterable<Header> {
      * typed accessor for an absent header answers without a scan.
      */
     private final long present;
-    /** Bit {@code id} set when a well-known header with that id (below 64) occurs more than once. */
-    private final long repeated;
+    /**
+     * Whether a well-known header with an id below 64 occurs more than once; when none does, a
+     * list accessor that found one field need not look for another (one flag rather than a
+     * bit per id keeps this object at 48 bytes).
+     */
+    private final boolean repeats;
     /** Per field: the value {@code String} at {@code 2 * i}, the typed value at {@code 2 * i + 1}. */
     private Object[] cache;
 
@@ -73,10 +77,10 @@ public final class Headers implements Iterable<Header> {
             seen |= bit;
         }
         this.present = seen;
-        this.repeated = twice;
+        this.repeats = twice != 0;
     }
 
-    /** @return the bit of a well-known header id in {@link #present} and {@link #repeated}, 0 for the others */
+    /** @return the bit of a well-known header id in {@link #present}, 0 for the others */
     private static long idBit(int id) {
         return id >= 0 && id < Long.SIZE ? 1L << id : 0;
     }
@@ -400,7 +404,7 @@ public final class Headers implements Iterable<Header> {
         }
         HeaderParser<T> parser = parser(id, key, name, type);
         int next;
-        if (id >= 0 && id < Long.SIZE && (repeated & 1L << id) == 0) {
+        if (id >= 0 && id < Long.SIZE && !repeats) {
             next = -1;
         } else {
             next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);

@@ -373,10 +373,16 @@ public final class MessageScanner {
             q = fold;
         }
         int valueStart = q;
+        int next = -1;
         while (true) {
             // eight octets at a time while none is a control character, DEL or non-ASCII, then
             // straight to the first that is
             q = Octets.plainEnd(b, q, limit);
+            if (q + 2 < limit && b[q] == '\r' && b[q + 1] == '\n' && b[q + 2] != ' ' && b[q + 2] != '\t') {
+                // the usual end of a field: CRLF, not a fold
+                next = q + 2;
+                break;
+            }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
             }
@@ -416,7 +422,9 @@ public final class MessageScanner {
             throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
                     lineStart - start, 513, null);
         }
-        int next = lineEnd(b, q, limit);
+        if (next < 0) {
+            next = lineEnd(b, q, limit);
+        }
         addField(b, p, nameEnd, valueStart, valueEnd, flags);
         return next;
     }
