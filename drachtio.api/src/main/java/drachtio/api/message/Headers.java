@@ -31,8 +31,6 @@ public final class Headers implements Iterable<Header> {
     private static final int NAME_START = 1;
     private static final int VALUE_START = 2;
     private static final int VALUE_END = 3;
-    /** The typed parser of each well-known header, by id, filled on first use. */
-    private static final HeaderParser<?>[] PARSER_OF_ID = new HeaderParser<?>[HeaderNames.known().size()];
     /** No headers. */
     public static final Headers EMPTY = new Headers(0, new int[0], new String[0], new String[0], null);
 
@@ -374,7 +372,7 @@ public final class Headers implements Iterable<Header> {
         if (i < 0) {
             return null;
         }
-        HeaderParser<T> parser = parser(id, key, name, type);
+        HeaderParser<T> parser = TypedParsers.parser(id, key, name, type);
         Object v = typed(i, parser);
         return type.cast(parser.listValued() ? ((List<?>) v).getFirst() : v);
     }
@@ -402,7 +400,7 @@ public final class Headers implements Iterable<Header> {
         if (i < 0) {
             return List.of();
         }
-        HeaderParser<T> parser = parser(id, key, name, type);
+        HeaderParser<T> parser = TypedParsers.parser(id, key, name, type);
         int next;
         if (id >= 0 && id < Long.SIZE && !repeats) {
             next = -1;
@@ -428,33 +426,6 @@ public final class Headers implements Iterable<Header> {
     @SuppressWarnings("unchecked")
     private static <T> List<T> castList(Object v, Class<T> type) {
         return (List<T>) v;
-    }
-
-    /**
-     * The registered parser for a header, checked against the type asked for. The system
-     * registry never changes once loaded, so a well-known header's parser is kept by id.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> HeaderParser<T> parser(int id, String key, String name, Class<T> type) {
-        // system() first even when the parser is kept: its holder's initialisation, which made
-        // every parser, then happens-before this read of the racily shared array
-        HeaderParserRegistry registry = HeaderParserRegistry.system();
-        HeaderParser<?> p = id >= 0 ? PARSER_OF_ID[id] : null;
-        if (p == null) {
-            p = registry.parserForKey(key);
-            if (p == null) {
-                throw new IllegalStateException("no header parser is registered for " + name
-                        + " (is the drachtio.parser module, or a provider for it, present?)");
-            }
-            if (id >= 0) {
-                PARSER_OF_ID[id] = p;
-            }
-        }
-        Class<?> made = p.type();
-        if (made != type && !type.isAssignableFrom(made)) {
-            throw new IllegalArgumentException(name + " parses to " + made.getName() + ", not " + type.getName());
-        }
-        return (HeaderParser<T>) p;
     }
 
     private Object typed(int i, HeaderParser<?> parser) {
