@@ -31,8 +31,6 @@ public final class Headers implements Iterable<Header> {
     private static final int NAME_START = 1;
     private static final int VALUE_START = 2;
     private static final int VALUE_END = 3;
-    /** The typed parser of each well-known header, by id, filled on first use. */
-    private static final HeaderParser<?>[] PARSER_OF_ID = new HeaderParser<?>[HeaderNames.known().size()];
     /** No headers. */
     public static final Headers EMPTY = new Headers(0, new int[0], new String[0], new String[0], null);
 
@@ -49,6 +47,17 @@ public final class Headers implements Iterable<Header> {
     private String[] keys;
     /** The octets of a parsed message, or null for built headers. */
     private final byte[] source;
+    /**
+     * Bit {@code id} set when a well-known header with that id (below 64) is present, so that a
+     * typed accessor for an absent header answers without a scan.
+     */
+    private final long present;
+    /**
+     * Whether a well-known header with an id below 64 occurs more than once; when none does, a
+     * list accessor that found one field need not look for another (one flag rather than a
+     * bit per id keeps this object at 48 bytes).
+     */
+    private final boolean repeats;
     /** Per field: the value {@code String} at {@code 2 * i}, the typed value at {@code 2 * i + 1}. */
     private Object[] cache;
 
@@ -58,6 +67,20 @@ public final class Headers implements Iterable<Header> {
         this.names = names;
         this.keys = keys;
         this.source = source;
+        long seen = 0;
+        long twice = 0;
+        for (int i = 0; i < count; i++) {
+            long bit = idBit((fields[i * STRIDE] >>> ID_SHIFT) - 1);
+            twice |= seen & bit;
+            seen |= bit;
+        }
+        this.present = seen;
+        this.repeats = twice != 0;
+    }
+
+    /** @return the bit of a well-known header id in {@link #present}, 0 for the others */
+    private static long idBit(int id) {
+        return id >= 0 && id < Long.SIZE ? 1L << id : 0;
     }
 
     /**
@@ -275,6 +298,9 @@ public final class Headers implements Iterable<Header> {
 
     /** @return the position of the next field of the well-known header {@code id} from {@code from}, or -1 */
     private int indexOfId(int id, int from) {
+        if (id < Long.SIZE && (present & 1L << id) == 0) {
+            return -1;
+        }
         int[] f = fields;
         int want = (id + 1) << ID_SHIFT;
         for (int i = from; i < count; i++) {
@@ -346,7 +372,7 @@ public final class Headers implements Iterable<Header> {
         if (i < 0) {
             return null;
         }
-        HeaderParser<T> parser = parser(id, key, name, type);
+        HeaderParser<T> parser = TypedParsers.parser(id, key, name, type);
         Object v = typed(i, parser);
         return type.cast(parser.listValued() ? ((List<?>) v).getFirst() : v);
     }
@@ -374,8 +400,13 @@ public final class Headers implements Iterable<Header> {
         if (i < 0) {
             return List.of();
         }
-        HeaderParser<T> parser = parser(id, key, name, type);
-        int next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);
+        HeaderParser<T> parser = TypedParsers.parser(id, key, name, type);
+        int next;
+        if (id >= 0 && id < Long.SIZE && !repeats) {
+            next = -1;
+        } else {
+            next = id >= 0 ? indexOfId(id, i + 1) : indexOfOther(key, i + 1);
+        }
         if (next < 0) {
             Object v = typed(i, parser);
             return parser.listValued() ? castList(v, type) : List.of(type.cast(v));
@@ -395,33 +426,6 @@ public final class Headers implements Iterable<Header> {
     @SuppressWarnings("unchecked")
     private static <T> List<T> castList(Object v, Class<T> type) {
         return (List<T>) v;
-    }
-
-    /**
-     * The registered parser for a header, checked against the type asked for. The system
-     * registry never changes once loaded, so a well-known header's parser is kept by id.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> HeaderParser<T> parser(int id, String key, String name, Class<T> type) {
-        // system() first even when the parser is kept: its holder's initialisation, which made
-        // every parser, then happens-before this read of the racily shared array
-        HeaderParserRegistry registry = HeaderParserRegistry.system();
-        HeaderParser<?> p = id >= 0 ? PARSER_OF_ID[id] : null;
-        if (p == null) {
-            p = registry.parserForKey(key);
-            if (p == null) {
-                throw new IllegalStateException("no header parser is registered for " + name
-                        + " (is the drachtio.parser module, or a provider for it, present?)");
-            }
-            if (id >= 0) {
-                PARSER_OF_ID[id] = p;
-            }
-        }
-        Class<?> made = p.type();
-        if (made != type && !type.isAssignableFrom(made)) {
-            throw new IllegalArgumentException(name + " parses to " + made.getName() + ", not " + type.getName());
-        }
-        return (HeaderParser<T>) p;
     }
 
     private Object typed(int i, HeaderParser<?> parser) {

@@ -30,6 +30,20 @@ final class Cursor {
     private static final int COMMON_MASK = 255;
     /** {@link #COMMON} as octets, slot for slot. */
     private static final byte[][] COMMON_BYTES = octets(COMMON);
+    /** Per slot of {@link #COMMON}, its first eight octets as a little-endian word, zero-padded. */
+    private static final long[] COMMON_W0 = new long[COMMON_MASK + 1];
+    /** Per slot, octets 8 to 15 the same way (zero for words of eight octets or fewer). */
+    private static final long[] COMMON_W1 = new long[COMMON_MASK + 1];
+
+    static {
+        for (int h = 0; h <= COMMON_MASK; h++) {
+            if (COMMON[h] != null) {
+                long[] w = Octets.words(COMMON[h]);
+                COMMON_W0[h] = w[0];
+                COMMON_W1[h] = w.length > 1 ? w[1] : 0;
+            }
+        }
+    }
 
     /** The octets when reading an {@link AsciiChars} view, else null. */
     private final byte[] b;
@@ -317,9 +331,12 @@ final class Cursor {
         if (bs != null && len > 0 && len <= COMMON_MAX) {
             int o = off + a;
             int h = hash(len, bs[o] & 0xff, bs[o + len - 1] & 0xff);
+            // compared a word at a time: at most two loads and two compares, no octet loop
+            long w0 = Octets.word(bs, o, len);
+            long w1 = len > 8 ? Octets.word(bs, o + 8, len - 8) : 0;
             byte[] w;
             while ((w = COMMON_BYTES[h]) != null) {
-                if (w.length == len && sameOctets(bs, o, w)) {
+                if (w.length == len && COMMON_W0[h] == w0 && COMMON_W1[h] == w1) {
                     return COMMON[h];
                 }
                 h = (h + 1) & COMMON_MASK;
@@ -336,15 +353,6 @@ final class Cursor {
             }
         }
         return sub(a, z);
-    }
-
-    private static boolean sameOctets(byte[] bs, int o, byte[] w) {
-        for (int i = 0; i < w.length; i++) {
-            if (bs[o + i] != w[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean regionMatches(int a, String w) {

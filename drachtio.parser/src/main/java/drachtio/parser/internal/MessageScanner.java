@@ -228,13 +228,7 @@ public final class MessageScanner {
         int max = Math.min(limit, off + limits.maxLineLength());
         while (true) {
             // eight octets at a time while all are printable ASCII or space
-            while (eol + 8 <= max) {
-                int run = Octets.plainRun(b, eol);
-                eol += run;
-                if (run < 8) {
-                    break;
-                }
-            }
+            eol = Octets.plainEnd(b, eol, max);
             if (eol >= max) {
                 break;
             }
@@ -379,15 +373,15 @@ public final class MessageScanner {
             q = fold;
         }
         int valueStart = q;
+        int next = -1;
         while (true) {
             // eight octets at a time while none is a control character, DEL or non-ASCII, then
             // straight to the first that is
-            while (q + 8 <= limit) {
-                int run = Octets.plainRun(b, q);
-                q += run;
-                if (run < 8) {
-                    break;
-                }
+            q = Octets.plainEnd(b, q, limit);
+            if (q + 2 < limit && b[q] == '\r' && b[q + 1] == '\n' && b[q + 2] != ' ' && b[q + 2] != '\t') {
+                // the usual end of a field: CRLF, not a fold
+                next = q + 2;
+                break;
             }
             if (q >= limit) {
                 throw error("header field does not end with CRLF", q);
@@ -428,7 +422,9 @@ public final class MessageScanner {
             throw new SipParseException("header field longer than " + limits.maxLineLength() + " octets",
                     lineStart - start, 513, null);
         }
-        int next = lineEnd(b, q, limit);
+        if (next < 0) {
+            next = lineEnd(b, q, limit);
+        }
         addField(b, p, nameEnd, valueStart, valueEnd, flags);
         return next;
     }

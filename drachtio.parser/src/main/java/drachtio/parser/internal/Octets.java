@@ -65,20 +65,30 @@ final class Octets {
     }
 
     /**
-     * How many of the eight octets at {@code q} are printable ASCII or space before the first
-     * that is not: below 0x20 (CR, LF, HT, controls), DEL, or with the high bit (non-ASCII).
-     * A borrow out of a byte sets its high bit; borrows only travel to higher octets, so the
-     * lowest flagged octet is always a true one.
+     * Skips printable ASCII and space eight octets at a time while eight more octets remain
+     * before {@code limit}: it stops at the first octet below 0x20 (CR, LF, HT, controls), DEL,
+     * or with the high bit (non-ASCII). A borrow out of a byte sets its high bit; borrows only
+     * travel to higher octets, so the lowest flagged octet is always a true one. The loop
+     * carries only {@code q += 8} from one step to the next, so the load of the next word need
+     * not wait for the test of this one.
      *
-     * @param b octets, at least {@code q + 8} of them
-     * @param q where to look
-     * @return 0 to 7, or 8 when all eight are plain
+     * @param b octets
+     * @param q where to start
+     * @param limit where the octets end
+     * @return the index of the first octet that is not plain, or an index less than eight
+     *     octets before {@code limit} from which the caller continues octet by octet
      */
-    static int plainRun(byte[] b, int q) {
-        long x = (long) LONGS.get(b, q);
-        long below = x - 0x20 * ONES;
-        long del = x ^ (0x7f * ONES);
-        long isDel = (del - ONES) & ~del;
-        return Long.numberOfTrailingZeros((below | x | isDel) & HIGHS) >>> 3;
+    static int plainEnd(byte[] b, int q, int limit) {
+        while (q + 8 <= limit) {
+            long x = (long) LONGS.get(b, q);
+            long below = x - 0x20 * ONES;
+            long del = x ^ (0x7f * ONES);
+            long flagged = (below | x | ((del - ONES) & ~del)) & HIGHS;
+            if (flagged != 0) {
+                return q + (Long.numberOfTrailingZeros(flagged) >>> 3);
+            }
+            q += 8;
+        }
+        return q;
     }
 }
