@@ -51,11 +51,11 @@ interface Hooks {
     void sendCancel(SipRequest cancel, Hop hop);
 
     /**
-     * A server transaction over UDP now only waits out its last timer: a non-INVITE one in
-     * Completed (timer J), answering retransmissions of its request with its final response,
-     * or an INVITE one in Accepted (timer L, RFC 6026), absorbing them. Both wait 64*T1. The
-     * layer may take that wait over in a compact form ({@link WaitingServers}) and let go of
-     * the transaction.
+     * A server transaction now only waits out its last timer: a non-INVITE one in Completed
+     * (timer J), answering retransmissions of its request with its final response, or an
+     * INVITE one in Accepted (timer L, RFC 6026), absorbing them. Both wait 64*T1. The layer
+     * may take that wait over in a compact form ({@link WaitingServers}) and let go of the
+     * transaction; it does so only over UDP (over TCP nothing is retransmitted).
      *
      * @param txn the transaction
      * @param octets the final response as sent, to send again; null to absorb retransmissions

@@ -175,7 +175,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
                 weigh(accept ? WAITING_WEIGHT : octets != null ? WAITING_WEIGHT + octets.length : LIVE_WEIGHT);
                 if (accept) {
                     state = State.ACCEPTED;
-                    if (hop.reliable() || !env.hooks().waiting(this, null)) {
+                    if (!env.hooks().waiting(this, null)) {
                         timerHorL = schedule(env.sip().timeout(), TimerL.ONE);
                     }
                 } else {

@@ -138,7 +138,7 @@ final class WaitingServers {
         int hash = spread(key.hashCode());
         lock.lock();
         try {
-            expire(timers.nanoTime());
+            // no expiry here: the sweep frees records on time, and this runs for every new request
             int mask = positions.length - 1;
             for (int i = hash & mask; positions[i] != 0; i = (i + 1) & mask) {
                 if (hashes[i] == hash) {
