@@ -6,6 +6,7 @@ import drachtio.middleware.internal.auth.Algorithm;
 import drachtio.middleware.internal.auth.Digest;
 import drachtio.middleware.internal.auth.DigestAuthMiddleware;
 import drachtio.middleware.internal.auth.DigestSettings;
+import drachtio.middleware.internal.auth.FixedRealm;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -114,8 +115,7 @@ public final class DigestAuth {
          * @return this builder
          */
         public Builder realm(String realm) {
-            Objects.requireNonNull(realm, "realm");
-            return realm(req -> realm);
+            return realm(new FixedRealm(realm));
         }
 
         /**

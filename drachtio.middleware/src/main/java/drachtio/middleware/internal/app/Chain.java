@@ -23,6 +23,21 @@ final class Chain {
      * @param routed the methods with a route, in the order first routed
      */
     record Snapshot(List<Layer> layers, List<Method> routed) {
+
+        /**
+         * @param method a request's method
+         * @return the middleware that would run first for the method, when it can answer at
+         *     once; {@code null} otherwise
+         */
+        AtOnce atOnce(Method method) {
+            for (Layer layer : layers) {
+                if (layer instanceof Layer.OnError || !layer.matches(method)) {
+                    continue;
+                }
+                return layer instanceof Layer.Use use && use.middleware() instanceof AtOnce quick ? quick : null;
+            }
+            return null;
+        }
     }
 
     private final Snapshot snapshot;

@@ -233,11 +233,30 @@ final class ExpressApp implements App {
         public boolean answerAtOnce(IncomingTransaction transaction) {
             DialogLayer layer = dialogLayer;
             SipRequest message = transaction.request();
-            if (layer == null || !withToTag(message)) {
+            if (withToTag(message)) {
+                if (layer == null) {
+                    return false;
+                }
+                IncomingRequest req = new IncomingRequest(message, transaction.source());
+                return layer.handleAtOnce(transaction, req, new ServerResponse(req, transaction, layer));
+            }
+            AtOnce first = chain.atOnce(message.method());
+            if (first == null) {
                 return false;
             }
             IncomingRequest req = new IncomingRequest(message, transaction.source());
-            return layer.handleAtOnce(transaction, req, new ServerResponse(req, transaction, layer));
+            ServerResponse res = new ServerResponse(req, transaction, layer);
+            try {
+                return first.answerAtOnce(req, res);
+            } catch (RuntimeException e) {
+                if (res.finalSent()) {
+                    LOG.warn("middleware failed after answering at once; Call-ID {}", req.callIdForLog(), e);
+                    return true;
+                }
+                // nothing sent: the chain runs on a virtual thread and meets the failure there
+                LOG.debug("middleware could not answer at once; Call-ID {}", req.callIdForLog(), e);
+                return false;
+            }
         }
 
         private static boolean withToTag(SipRequest message) {

@@ -8,6 +8,7 @@ import drachtio.api.Response;
 import drachtio.api.header.Credentials;
 import drachtio.api.header.Parameters;
 import drachtio.middleware.AuthenticatedUser;
+import drachtio.middleware.internal.app.AtOnce;
 import drachtio.parser.Grammars;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * credentials that parse is a fresh challenge, the same whether the user is unknown or the
  * password wrong; malformed credentials get a 400. Never logs passwords, HA1s or responses.
  */
-public final class DigestAuthMiddleware implements Middleware {
+public final class DigestAuthMiddleware implements Middleware, AtOnce {
     private static final Logger LOG = LoggerFactory.getLogger(DigestAuthMiddleware.class);
     private static final SecureRandom RNG = new SecureRandom();
 
@@ -92,6 +93,20 @@ public final class DigestAuthMiddleware implements Middleware {
                 next.proceed();
             }
         }
+    }
+
+    /**
+     * Challenges, on the thread that read it, a request with no credentials header at all when
+     * the realm is fixed; anything else (credentials to check, a realm function to call) waits
+     * for the request's virtual thread.
+     */
+    @Override
+    public boolean answerAtOnce(Request req, Response res) {
+        if (!(settings.realm() instanceof FixedRealm fixed) || req.header(credentialsName).isPresent()) {
+            return false;
+        }
+        challenge(req, res, fixed.realm(), false, "no credentials");
+        return true;
     }
 
     private enum Verdict { OK, MALFORMED, URI_MISMATCH, REFUSED, STALE }

@@ -62,6 +62,21 @@ final class MemoryStack implements SipStack {
         return txn;
     }
 
+    /**
+     * Offers a request to the App as the embedded stack's reader does, before any virtual
+     * thread: {@link StackHandler#answerAtOnce}.
+     *
+     * @param text the request, as for {@link #deliver}
+     * @return the transaction; {@link Txn#atOnce} says whether the App answered it there
+     */
+    Txn offer(String text) {
+        SipRequest request = (SipRequest) SipParser.create()
+                .parseDatagram(text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        Txn txn = new Txn(request);
+        txn.atOnce = handler.answerAtOnce(txn);
+        return txn;
+    }
+
     /** Tells the App the caller cancelled, after answering the INVITE 487 as the stack would. */
     void cancel(Txn invite, SipRequest cancel) {
         invite.respond(SipResponse.replyTo(invite.request(), 487).build());
@@ -87,6 +102,8 @@ final class MemoryStack implements SipStack {
     static final class Txn implements IncomingTransaction {
         private final SipRequest request;
         final List<SipResponse> responses = new CopyOnWriteArrayList<>();
+        /** What {@link StackHandler#answerAtOnce} returned for it, after {@link #offer}. */
+        boolean atOnce;
 
         Txn(SipRequest request) {
             this.request = request;
