@@ -22,13 +22,10 @@ import java.util.function.LongSupplier;
  * and map entry) that is about 720 bytes in 11 objects per request, which every young
  * collection copies until it is promoted: at 20,000 requests a second, 640,000 of them, and
  * collections of 100 ms that stall the reader. Here they take one record each in a ring of
- * slabs of 256 KiB byte arrays (which the collector copies at most until they are old and
- * never scans for references; a slab the oldest records have left is kept for reuse, so the
- * slabs in use follow the records waiting, not the ring's size), found through an
- * open-addressing index of primitive arrays. The slabs are heap arrays, not direct buffers:
- * a direct buffer is fresh native memory, and while the ring grows (the first 64*T1 at a
- * higher rate) its page faults and zeroing cost the reader more than the collector's copy of
- * an array from a heap that is already mapped.
+ * slabs of native memory (direct buffers, which the collector neither scans nor copies; a
+ * slab the oldest records have left is kept for reuse, so the slabs in use follow the
+ * records waiting, not the ring's size), found through an open-addressing index of
+ * primitive arrays.
  *
  * <p>Every record waits the same 64*T1, so records expire in the order they were written:
  * one sweep, scheduled for the oldest record's time, frees the head of the ring. When the
@@ -264,7 +261,7 @@ final class WaitingServers {
         ByteBuffer s = slabs[i];
         if (s == null) {
             if (spare.isEmpty()) {
-                s = ByteBuffer.allocate(SLAB);
+                s = ByteBuffer.allocateDirect(SLAB);
                 slabsMade++;
             } else {
                 s = spare.pop();
