@@ -7,10 +7,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
@@ -168,12 +167,13 @@ final class Nonces {
         if (used.size() < cap) {
             return;
         }
-        List<Long> times = new ArrayList<>(used.size());
+        long[] times = new long[used.size()];
+        int i = 0;
         for (long[] e : used.values()) {
-            times.add(e[0]);
+            times[i++] = e[0];
         }
-        times.sort(null);
-        long cut = times.get(times.size() / 2);
+        Arrays.sort(times);
+        long cut = times[times.length / 2];
         used.values().removeIf(e -> e[0] <= cut);
         floor = Math.max(floor, cut);
     }
