@@ -21,7 +21,8 @@ public interface StackHandler {
      * Offered each new request first, on the thread that read it from the network, before it
      * goes to a virtual thread of its own: a handler that can answer it at once, without
      * blocking and without running application code (the default answer to a BYE in a dialog
-     * with no handler for it, a 481 for a dialog it does not know), sends the final response
+     * with no handler for it, a 481 for a dialog it does not know, a digest challenge to a
+     * request without credentials), sends the final response
      * and returns {@code true}, and {@link #onRequest} does not follow. A call costs the
      * hand-off to a virtual thread (and often the wake-up of a carrier) once less this way.
      *
