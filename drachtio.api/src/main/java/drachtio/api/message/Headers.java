@@ -21,24 +21,23 @@ import java.util.Optional;
  * immutable and safe to share between threads.
  */
 public final class Headers implements Iterable<Header> {
-    /** Per-field flag in {@code fields[4 * i]}: the value holds non-ASCII octets or line folding. */
+    /** Per-field flag in {@code fields[3 * i]}: the value holds non-ASCII octets or line folding. */
     private static final int SLOW = 1;
     /** Per-field flag: the name is written exactly as the well-known header's canonical spelling. */
     private static final int CANONICAL = 2;
     private static final int ID_SHIFT = 2;
-    private static final int STRIDE = 4;
+    private static final int STRIDE = 3;
     private static final int META = 0;
-    private static final int NAME_START = 1;
-    private static final int VALUE_START = 2;
-    private static final int VALUE_END = 3;
+    private static final int VALUE_START = 1;
+    private static final int VALUE_END = 2;
     /** No headers. */
     public static final Headers EMPTY = new Headers(0, new int[0], new String[0], new String[0], null);
 
     private final int count;
     /**
-     * Per field four ints: meta (flags, and 1 + the well-known id from bit {@value #ID_SHIFT}
-     * up, 0 for other headers), name start, value start, value end. Only meta is set for
-     * built headers.
+     * Per field three ints: meta (flags, and 1 + the well-known id from bit {@value #ID_SHIFT}
+     * up, 0 for other headers), value start, value end; only meta for built headers. A wire
+     * name not written canonically is found before its value ({@link WireNames#nameStart}).
      */
     private final int[] fields;
     /** Names as written; for wire headers null until a name that is not canonical is asked for. */
@@ -70,17 +69,13 @@ public final class Headers implements Iterable<Header> {
         long seen = 0;
         long twice = 0;
         for (int i = 0; i < count; i++) {
-            long bit = idBit((fields[i * STRIDE] >>> ID_SHIFT) - 1);
+            int id = (fields[i * STRIDE] >>> ID_SHIFT) - 1;
+            long bit = id >= 0 && id < Long.SIZE ? 1L << id : 0;
             twice |= seen & bit;
             seen |= bit;
         }
         this.present = seen;
         this.repeats = twice != 0;
-    }
-
-    /** @return the bit of a well-known header id in {@link #present}, 0 for the others */
-    private static long idBit(int id) {
-        return id >= 0 && id < Long.SIZE ? 1L << id : 0;
     }
 
     /**
@@ -126,7 +121,6 @@ public final class Headers implements Iterable<Header> {
         int[] fields = new int[count * STRIDE];
         for (int i = 0; i < count; i++) {
             fields[i * STRIDE + META] = (HeaderNames.id(keys[i]) + 1) << ID_SHIFT | (ranges[i * 3 + 2] & SLOW);
-            fields[i * STRIDE + NAME_START] = -1;
             fields[i * STRIDE + VALUE_START] = ranges[i * 3];
             fields[i * STRIDE + VALUE_END] = ranges[i * 3 + 1];
         }
@@ -151,16 +145,36 @@ public final class Headers implements Iterable<Header> {
      * @throws IllegalArgumentException when the array is too short or an id is out of range
      */
     public static Headers ofWire(byte[] source, int count, int[] fields) {
+        if (fields.length < count * 4) {
+            throw new IllegalArgumentException("array shorter than the header count");
+        }
+        WireNames.checkMeta(count, fields, 4);
+        // the caller said where each name starts: keep that rather than look before the value
+        return new Headers(count, WireNames.threeOfFour(count, fields), WireNames.namesOfFour(source, count, fields),
+                null, source);
+    }
+
+    /**
+     * Headers over a received message's octets in three ints per field, for parser
+     * implementations: like {@link #ofWire(byte[], int, int[])} without the name start. A name
+     * not written exactly as the well-known spelling is read, when first asked for, as the
+     * token that ends (after optional white space) at the {@code :} before the value, so the
+     * octets must hold each field as {@code name [WS] ":" [LWS] value}. The array is handed
+     * over (it may be longer than {@code 3 * count}): the caller must not touch it again.
+     *
+     * @param source the message octets
+     * @param count how many headers
+     * @param fields per header three ints: (1) the meta word as in
+     *     {@link #ofWire(byte[], int, int[])}; (2) where the value starts; (3) where it ends
+     *     (exclusive, trimmed)
+     * @return the headers
+     * @throws IllegalArgumentException when the array is too short or an id is out of range
+     */
+    public static Headers ofScanned(byte[] source, int count, int[] fields) {
         if (fields.length < count * STRIDE) {
             throw new IllegalArgumentException("array shorter than the header count");
         }
-        int known = HeaderNames.known().size();
-        for (int i = 0; i < count; i++) {
-            int meta = fields[i * STRIDE];
-            if ((meta >>> ID_SHIFT) > known || ((meta & CANONICAL) != 0 && (meta >>> ID_SHIFT) == 0)) {
-                throw new IllegalArgumentException("bad header id in field " + i);
-            }
-        }
+        WireNames.checkMeta(count, fields, STRIDE);
         return new Headers(count, fields, null, null, source);
     }
 
@@ -183,12 +197,7 @@ public final class Headers implements Iterable<Header> {
         if ((meta & CANONICAL) != 0) {
             return HeaderNames.spelling((meta >>> ID_SHIFT) - 1);
         }
-        int start = fields[index * STRIDE + NAME_START];
-        int end = start;
-        while (end < source.length && Tokens.isTokenChar((char) (source[end] & 0xff))) {
-            end++;
-        }
-        String name = new String(source, start, end - start, StandardCharsets.ISO_8859_1);
+        String name = WireNames.tokenAt(source, WireNames.nameStart(source, fields[index * STRIDE + VALUE_START]));
         if (given == null) {
             given = new String[count];
             names = given;

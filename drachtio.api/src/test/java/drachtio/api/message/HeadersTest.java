@@ -53,6 +53,21 @@ class HeadersTest {
     }
 
     @Test
+    void scannedFieldsFindNamesBeforeTheirValuesAcrossWhiteSpaceAndFolds() {
+        byte[] src = "INVITE x SIP/2.0\r\nVia: a\r\nX-Foo \t: \r\n c\r\nv:b\r\nsubject:\r\n\r\n".getBytes(
+                StandardCharsets.ISO_8859_1);
+        int via = HeaderNames.known().indexOf("Via") + 1;
+        int subject = HeaderNames.known().indexOf("Subject") + 1;
+        // meta, value start, value end
+        int[] fields = {via << 2 | 2, 23, 24, 0, 38, 39, via << 2, 43, 44, subject << 2, 54, 54};
+        Headers h = Headers.ofScanned(src, 4, fields);
+        assertThat(h.toList()).containsExactly(new Header("Via", "a"), new Header("X-Foo", "c"), new Header("v", "b"),
+                new Header("subject", ""));
+        assertThat(h.first("x-foo")).contains("c");
+        assertThat(h.valueOffset(1)).isEqualTo(38);
+    }
+
+    @Test
     void compactWireFieldsRefuseIdsOutOfRange() {
         byte[] src = "A: b\r\n".getBytes(StandardCharsets.ISO_8859_1);
         int beyond = HeaderNames.known().size() + 1;

@@ -115,6 +115,8 @@ public final class BuiltinHeaderParsers implements HeaderParserProvider {
             case CALL_ID -> MiscGrammar.callId(b, off, len);
             case NUMBER -> MiscGrammar.digits(b, off, len, false);
             case DELTA_SECONDS -> MiscGrammar.digits(b, off, len, true);
+            case CSEQ -> MiscGrammar.cseq(b, off, len);
+            case CONTENT_TYPE -> MiscGrammar.contentType(b, off, len);
             default -> one(grammar, new Cursor(b, off, len));
         };
     }

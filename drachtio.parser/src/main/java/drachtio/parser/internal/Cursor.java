@@ -328,20 +328,10 @@ final class Cursor {
     String text(int a, int z) {
         int len = z - a;
         byte[] bs = b;
-        if (bs != null && len > 0 && len <= COMMON_MAX) {
-            int o = off + a;
-            int h = hash(len, bs[o] & 0xff, bs[o + len - 1] & 0xff);
-            // compared a word at a time: at most two loads and two compares, no octet loop
-            long w0 = Octets.word(bs, o, len);
-            long w1 = len > 8 ? Octets.word(bs, o + 8, len - 8) : 0;
-            byte[] w;
-            while ((w = COMMON_BYTES[h]) != null) {
-                if (w.length == len && COMMON_W0[h] == w0 && COMMON_W1[h] == w1) {
-                    return COMMON[h];
-                }
-                h = (h + 1) & COMMON_MASK;
-            }
-        } else if (len > 0 && len <= COMMON_MAX) {
+        if (bs != null) {
+            return text(bs, off + a, len);
+        }
+        if (len > 0 && len <= COMMON_MAX) {
             String[] table = COMMON;
             int h = hash(len, at(a), at(z - 1));
             String w;
@@ -353,6 +343,29 @@ final class Cursor {
             }
         }
         return sub(a, z);
+    }
+
+    /**
+     * @param bs octets
+     * @param o where the text starts
+     * @param len its length
+     * @return the text, shared when it is a common word
+     */
+    static String text(byte[] bs, int o, int len) {
+        if (len > 0 && len <= COMMON_MAX) {
+            int h = hash(len, bs[o] & 0xff, bs[o + len - 1] & 0xff);
+            // compared a word at a time: at most two loads and two compares, no octet loop
+            long w0 = Octets.word(bs, o, len);
+            long w1 = len > 8 ? Octets.word(bs, o + 8, len - 8) : 0;
+            byte[] w;
+            while ((w = COMMON_BYTES[h]) != null) {
+                if (w.length == len && COMMON_W0[h] == w0 && COMMON_W1[h] == w1) {
+                    return COMMON[h];
+                }
+                h = (h + 1) & COMMON_MASK;
+            }
+        }
+        return new String(bs, o, len, StandardCharsets.ISO_8859_1);
     }
 
     private boolean regionMatches(int a, String w) {

@@ -3,6 +3,7 @@ package drachtio.parser.internal;
 import drachtio.api.message.HeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,10 +25,17 @@ final class HeaderNameTable {
     /** No well-known name is longer; longer names skip the table. */
     private static final int MAX_LENGTH = 24;
     private static final String[] SPELLING = new String[SIZE];
-    /** Per slot, the spelling as eight-octet words, little-endian, the last one zero-padded. */
-    private static final long[][] EXACT = new long[SIZE][];
+    /**
+     * Per slot, the spelling's octets 0-7, 8-15 and 16-23 as little-endian words, zero-padded,
+     * in three flat arrays: every lookup compares all three, without a loop or a per-slot array.
+     */
+    private static final long[] EXACT0 = new long[SIZE];
+    private static final long[] EXACT1 = new long[SIZE];
+    private static final long[] EXACT2 = new long[SIZE];
     /** The same, folded to lower case. */
-    private static final long[][] LOWER = new long[SIZE][];
+    private static final long[] LOWER0 = new long[SIZE];
+    private static final long[] LOWER1 = new long[SIZE];
+    private static final long[] LOWER2 = new long[SIZE];
     private static final int[] LENGTH = new int[SIZE];
     /**
      * Per slot, the meta word {@link drachtio.api.message.Headers#ofWire(byte[], int, int[])}
@@ -54,8 +62,14 @@ final class HeaderNameTable {
                 h = (h + 1) & (SIZE - 1);
             }
             SPELLING[h] = s;
-            EXACT[h] = words(exact);
-            LOWER[h] = words(lower);
+            long[] e = Arrays.copyOf(words(exact), 3);
+            long[] l = Arrays.copyOf(words(lower), 3);
+            EXACT0[h] = e[0];
+            EXACT1[h] = e[1];
+            EXACT2[h] = e[2];
+            LOWER0[h] = l[0];
+            LOWER1[h] = l[1];
+            LOWER2[h] = l[2];
             LENGTH[h] = exact.length;
             String canonical = HeaderNames.canonical(s);
             int id = HeaderNames.known().indexOf(canonical);
@@ -93,18 +107,31 @@ final class HeaderNameTable {
         if (len > MAX_LENGTH) {
             return -1;
         }
-        long first = Octets.word(b, start, len);
-        int h = slot(first | (CASE & ((len >= 8 ? -1L : (1L << (len << 3)) - 1))), len);
-        while (SPELLING[h] != null) {
-            if (LENGTH[h] == len) {
-                int same = compare(EXACT[h], LOWER[h], b, start, len, first);
-                if (same != DIFFERENT) {
-                    return h << 1 | (same == EXACT_CASE ? 0 : 1);
+        long w0 = Octets.word(b, start, len);
+        long w1 = len > 8 ? Octets.word(b, start + 8, len - 8) : 0;
+        long w2 = len > 16 ? Octets.word(b, start + 16, len - 16) : 0;
+        long f0 = w0 | fold(len);
+        long f1 = w1 | fold(len - 8);
+        long f2 = w2 | fold(len - 16);
+        int h = slot(f0, len);
+        int n;
+        while ((n = LENGTH[h]) != 0) {
+            if (n == len) {
+                if (w0 == EXACT0[h] && w1 == EXACT1[h] && w2 == EXACT2[h]) {
+                    return h << 1;
+                }
+                if (f0 == LOWER0[h] && f1 == LOWER1[h] && f2 == LOWER2[h]) {
+                    return h << 1 | 1;
                 }
             }
             h = (h + 1) & (SIZE - 1);
         }
         return -1;
+    }
+
+    /** @return the case-fold bits for a word holding {@code n} octets (none when {@code n <= 0}, eight at most) */
+    private static long fold(int n) {
+        return n >= 8 ? CASE : n <= 0 ? 0 : CASE & ((1L << (n << 3)) - 1);
     }
 
     /**
@@ -115,26 +142,5 @@ final class HeaderNameTable {
     static int meta(int found) {
         int m = META[found >> 1];
         return (found & 1) == 0 ? m : m & ~CANONICAL;
-    }
-
-    private static final int DIFFERENT = 0;
-    private static final int EXACT_CASE = 1;
-    private static final int OTHER_CASE = 2;
-
-    /** Word by word: whether the octets spell the name exactly, in another case, or not at all. */
-    private static int compare(long[] exact, long[] lower, byte[] b, int start, int len, long first) {
-        int result = EXACT_CASE;
-        for (int k = 0; k < exact.length; k++) {
-            int n = Math.min(8, len - (k << 3));
-            long w = k == 0 ? first : Octets.word(b, start + (k << 3), n);
-            if (w != exact[k]) {
-                long fold = n >= 8 ? CASE : CASE & ((1L << (n << 3)) - 1);
-                if ((w | fold) != lower[k]) {
-                    return DIFFERENT;
-                }
-                result = OTHER_CASE;
-            }
-        }
-        return result;
     }
 }

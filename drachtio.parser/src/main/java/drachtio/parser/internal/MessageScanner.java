@@ -27,21 +27,21 @@ public final class MessageScanner {
     private static final int CONTENT_LENGTH = (HeaderNames.known().indexOf("Content-Length") + 1)
             << HeaderNameTable.ID_SHIFT;
     private static final int ID_BITS = -1 << HeaderNameTable.ID_SHIFT;
-    /** Ints per field in {@link #fields}: meta, name start, value start, value end. */
-    private static final int STRIDE = 4;
+    /** Ints per field in {@link #fields}: meta, value start, value end. */
+    private static final int STRIDE = 3;
 
     private final ParserLimits limits;
 
     // the head being scanned
     private int start;
-    private boolean request;
+    /** The method of a request; null for a response. */
     private Method method;
     private Uri uri;
     private String version;
     private int status;
     private String reason;
     private int count;
-    /** Per field: meta (flags and id), name start, value start, value end; see {@link Headers#ofWire(byte[], int, int[])}. */
+    /** Per field: meta (flags and id), value start, value end; see {@link Headers#ofScanned(byte[], int, int[])}. */
     private int[] fields;
     private long contentLength;
     private int contentLengthAt;
@@ -175,15 +175,14 @@ public final class MessageScanner {
         for (int i = 0; i < count; i++) {
             fields[i * STRIDE + 1] -= off;
             fields[i * STRIDE + 2] -= off;
-            fields[i * STRIDE + 3] -= off;
         }
         bodyStart -= off;
         return build(copy, 0, copy.length);
     }
 
     private SipMessage build(byte[] b, int from, int end) {
-        Headers h = Headers.ofWire(b, count, fields);
-        SipMessage m = request
+        Headers h = Headers.ofScanned(b, count, fields);
+        SipMessage m = method != null
                 ? SipRequest.ofWire(method, uri, version, h, b, from, bodyStart, end)
                 : SipResponse.ofWire(status, reason, version, h, b, from, bodyStart, end);
         fields = null;
@@ -281,7 +280,6 @@ public final class MessageScanner {
     }
 
     private void request(byte[] b, int off, int sp1, int sp2, int eol) {
-        request = true;
         if (sp2 == sp1) {
             throw error("request line needs method, Request-URI and version", eol);
         }
@@ -319,7 +317,7 @@ public final class MessageScanner {
     }
 
     private void response(byte[] b, int off, int sp1, int eol) {
-        request = false;
+        method = null;
         version = StartLines.version(b, off, sp1);
         int p = sp1 + 1;
         int code = 0;
@@ -456,9 +454,8 @@ public final class MessageScanner {
         int meta = (found >= 0 ? HeaderNameTable.meta(found) : 0) | flags;
         int[] f = fields;
         f[at] = meta;
-        f[at + 1] = nameStart;
-        f[at + 2] = valueStart;
-        f[at + 3] = valueEnd;
+        f[at + 1] = valueStart;
+        f[at + 2] = valueEnd;
         count++;
         if ((meta & ID_BITS) == CONTENT_LENGTH) {
             contentLength(b, valueStart, valueEnd);

@@ -2,6 +2,7 @@ package drachtio.parser.internal;
 
 import drachtio.api.header.CSeq;
 import drachtio.api.header.ContentType;
+import drachtio.api.header.Parameters;
 import drachtio.api.spi.AsciiChars;
 import java.nio.charset.StandardCharsets;
 
@@ -59,6 +60,48 @@ public final class MiscGrammar {
         String method = c.text(m, c.pos);
         c.expectEnd();
         return new CSeq(n, method);
+    }
+
+    /**
+     * {@link #cseq(CharSequence)} over octets, with local indexes instead of a {@link Cursor}:
+     * the same rule, the same errors at the same offsets.
+     *
+     * @param b octets
+     * @param o where the value starts
+     * @param n its length
+     * @return the CSeq
+     */
+    static CSeq cseq(byte[] b, int o, int n) {
+        int end = o + n;
+        int p = o;
+        long v = 0;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            if (p - o >= 10) {
+                throw Cursor.error("CSeq number too long", p - o);
+            }
+            v = v * 10 + (b[p] - '0');
+            p++;
+        }
+        if (p == o) {
+            throw Cursor.error("CSeq number expected", 0);
+        }
+        if (v > MAX_CSEQ) {
+            throw Cursor.error("CSeq number too large", 0);
+        }
+        int m = Cursor.span(b, p, end, Chars.WS);
+        if (m == p) {
+            throw Cursor.error("white space expected after CSeq number", Math.min(p, end) - o);
+        }
+        int z = Cursor.span(b, m, end, Chars.TOKEN);
+        if (z == m) {
+            throw Cursor.error("method expected", m - o);
+        }
+        String method = Cursor.text(b, m, z - m);
+        int after = Cursor.span(b, z, end, Chars.WS);
+        if (after < end) {
+            throw Cursor.error("unexpected character", after - o);
+        }
+        return new CSeq(v, method);
     }
 
     /**
@@ -206,6 +249,46 @@ public final class MiscGrammar {
      */
     public static ContentType contentType(CharSequence s) {
         return contentTypeValue(new Cursor(s));
+    }
+
+    /**
+     * {@link #contentType(CharSequence)} over octets: type and subtype with local indexes, a
+     * {@link Cursor} only for parameters.
+     *
+     * @param b octets
+     * @param o where the value starts
+     * @param n its length
+     * @return the media type
+     */
+    static ContentType contentType(byte[] b, int o, int n) {
+        int end = o + n;
+        int z = Cursor.span(b, o, end, Chars.TOKEN);
+        if (z == o) {
+            throw Cursor.error("media type expected", 0);
+        }
+        String type = Cursor.text(b, o, z - o);
+        int p = Cursor.span(b, z, end, Chars.WS);
+        if (p >= end || b[p] != '/') {
+            throw Cursor.error("'/' expected in media type", p - o);
+        }
+        int a = Cursor.span(b, p + 1, end, Chars.WS);
+        z = Cursor.span(b, a, end, Chars.TOKEN);
+        if (z == a) {
+            throw Cursor.error("media subtype expected", a - o);
+        }
+        String subtype = Cursor.text(b, a, z - a);
+        p = Cursor.span(b, z, end, Chars.WS);
+        if (p == end) {
+            return new ContentType(type, subtype, Parameters.EMPTY);
+        }
+        if (b[p] != ';') {
+            throw Cursor.error("unexpected character", p - o);
+        }
+        Cursor c = new Cursor(b, o, n);
+        c.pos = z - o;
+        ContentType ct = new ContentType(type, subtype, c.headerParams());
+        c.expectEnd();
+        return ct;
     }
 
     /** {@link #contentType(CharSequence)} over a cursor at the start of the value. */
