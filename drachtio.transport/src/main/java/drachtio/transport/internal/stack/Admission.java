@@ -114,15 +114,12 @@ final class Admission {
 
     /**
      * An admitted request's place in its budget. It is given back when the final response goes
-     * out or the application's code returns, whichever comes first: code that answers a call
-     * and then waits for its end holds a parked virtual thread, not a request. A 2xx to an
-     * INVITE is the exception: its place is kept until the 2xx's wait for the ACK is over (at
-     * most 64*T1), so calls the caller never acknowledges count against new requests.
+     * out, not when the application's code returns: code that answers a call and then waits
+     * for its ACK or its end holds a parked virtual thread, not a request.
      */
     static final class Ticket {
         private final Semaphore budget;
         private final AtomicBoolean held = new AtomicBoolean(true);
-        private volatile boolean keptForAck;
 
         private Ticket(Semaphore budget) {
             this.budget = budget;
@@ -132,23 +129,6 @@ final class Admission {
         void release() {
             if (held.getAndSet(false)) {
                 budget.release();
-            }
-        }
-
-        /** A 2xx to an INVITE is going out: the place stays taken until its ACK wait is over. */
-        void keepForAck() {
-            keptForAck = true;
-        }
-
-        /** The 2xx did not go out after all. */
-        void keepNoLonger() {
-            keptForAck = false;
-        }
-
-        /** Gives the place back unless it is kept for an ACK (the handler's code has returned). */
-        void releaseUnlessKept() {
-            if (!keptForAck) {
-                release();
             }
         }
     }

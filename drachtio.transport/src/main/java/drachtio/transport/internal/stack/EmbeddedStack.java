@@ -318,7 +318,7 @@ final class EmbeddedStack implements SipStack {
             }
             Incoming incoming = new Incoming(txn, request, ticket);
             if (answeredAtOnce(incoming)) {
-                ticket.releaseUnlessKept();
+                ticket.release();
                 return;
             }
             if (request.is(Method.INVITE)) {
@@ -336,7 +336,7 @@ final class EmbeddedStack implements SipStack {
                         incoming.respond(SipResponse.replyTo(request, 500).build());
                     }
                 } finally {
-                    ticket.releaseUnlessKept();
+                    ticket.release();
                 }
             });
         }
@@ -405,18 +405,6 @@ final class EmbeddedStack implements SipStack {
         }
 
         @Override
-        public void onAckWaitOver(ServerTransaction invite) {
-            // the admission ticket of an INVITE answered 2xx, held until now (Incoming.respond)
-            switch (invite.attachment()) {
-                case Admission.Ticket t -> t.release();
-                case Incoming i when i.ticket() != null -> i.ticket().release();
-                case null, default -> {
-                }
-            }
-            invite.attach(null);
-        }
-
-        @Override
         public void onTransportError(ServerTransaction txn, TransportException error) {
             LOG.warn("could not answer the request of transaction {}: {}", txn.branch(), error.getMessage());
         }
@@ -425,11 +413,7 @@ final class EmbeddedStack implements SipStack {
     /**
      * A server transaction as the SPI shows it, holding the request itself: the transaction
      * lets go of it once the final response is out. The ticket (none for a view made for a
-     * late CANCEL) goes back to {@link Admission} with the first final response, except after
-     * a 2xx to an INVITE: that one is held until the 2xx's wait for its ACK is over
-     * ({@link User#onAckWaitOver}), so calls whose ACK does not come (a caller that gave up,
-     * an overload) count against the budget of new requests instead of piling up unseen, each
-     * with its dialog and 2xx retransmissions, for 64*T1.
+     * late CANCEL) goes back to {@link Admission} with the first final response.
      */
     private record Incoming(ServerTransaction txn, SipRequest request, Admission.Ticket ticket)
             implements IncomingTransaction {
@@ -441,22 +425,8 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public boolean respond(SipResponse response) {
-            boolean invite2xx = ticket != null && response.status() >= 200 && response.status() < 300
-                    && request.is(Method.INVITE);
-            Object before = txn.attachment();
-            if (invite2xx) {
-                // hand the ticket to the transaction before the 2xx goes: its ACK may come back
-                // (and end the wait) before respond returns
-                ticket.keepForAck();
-                txn.attach(ticket);
-            }
             boolean sent = txn.respond(response);
-            if (!sent) {
-                if (invite2xx) {
-                    ticket.keepNoLonger();
-                    txn.attach(before);
-                }
-            } else if (response.status() >= 200 && !invite2xx) {
+            if (sent && response.status() >= 200) {
                 if (ticket != null) {
                     ticket.release();
                 }
