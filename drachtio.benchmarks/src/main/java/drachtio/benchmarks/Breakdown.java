@@ -8,7 +8,6 @@ import drachtio.api.spi.AsciiChars;
 import drachtio.parser.Grammar;
 import drachtio.parser.Grammars;
 import drachtio.parser.SipParser;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -82,7 +81,6 @@ public final class Breakdown {
         String name = args.length > 0 ? args[0] : "invite";
         owned = args.length > 1 && args[1].equals("owned");
         byte[] bytes = Messages.bytes(name);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf("drachtio full parse of %s (%d octets, %s), per message; cpu: least of %d rounds%n", name,
                 bytes.length, owned ? "parseOwnedDatagram" : "parseDatagram", ROUNDS);
         System.out.printf("%-28s %9s %9s %11s %11s%n", "step", "bytes", "+bytes", "cpu ns", "+cpu ns");
@@ -91,22 +89,16 @@ public final class Breakdown {
         for (int k = 0; k <= STEPS.size(); k++) {
             List<Step> prefix = STEPS.subList(0, k);
             run(bytes, prefix, WARMUP);
-            double perBytes = Double.MAX_VALUE;
-            double perCpu = Double.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++) {
-                long b0 = threads.getCurrentThreadAllocatedBytes();
-                long c0 = threads.getCurrentThreadCpuTime();
-                run(bytes, prefix, MEASURE);
-                perBytes = Math.min(perBytes, (threads.getCurrentThreadAllocatedBytes() - b0) / (double) MEASURE);
-                perCpu = Math.min(perCpu, (threads.getCurrentThreadCpuTime() - c0) / (double) MEASURE);
-            }
+            PerOp cost = PerOp.leastOf(ROUNDS, MEASURE, n -> run(bytes, prefix, n));
+            double perBytes = cost.bytes();
+            double perCpu = cost.cpuNanos();
             String label = k == 0 ? "framing" : STEPS.get(k - 1).name();
             System.out.printf("%-28s %9.0f %+9.0f %11.0f %+11.0f%n", label, perBytes, perBytes - prevBytes, perCpu,
                     perCpu - prevCpu);
             prevBytes = perBytes;
             prevCpu = perCpu;
         }
-        grammars(bytes, threads);
+        grammars(bytes);
     }
 
     /**
@@ -114,7 +106,7 @@ public final class Breakdown {
      * the typed accessors see them), so lookup and caching overhead can be told apart from
      * grammar work.
      */
-    private static void grammars(byte[] bytes, com.sun.management.ThreadMXBean threads) {
+    private static void grammars(byte[] bytes) {
         SipMessage m = PARSER.parseDatagram(bytes);
         Headers h = m.headers();
         System.out.printf("%n%-28s %9s %11s%n", "grammar alone, per value", "bytes", "cpu ns");
@@ -142,18 +134,12 @@ public final class Breakdown {
             for (int n = 0; n < WARMUP; n++) {
                 r.run();
             }
-            double perBytes = Double.MAX_VALUE;
-            double perCpu = Double.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++) {
-                long b0 = threads.getCurrentThreadAllocatedBytes();
-                long c0 = threads.getCurrentThreadCpuTime();
-                for (int n = 0; n < MEASURE; n++) {
+            PerOp cost = PerOp.leastOf(ROUNDS, MEASURE, count -> {
+                for (int n = 0; n < count; n++) {
                     r.run();
                 }
-                perBytes = Math.min(perBytes, (threads.getCurrentThreadAllocatedBytes() - b0) / (double) MEASURE);
-                perCpu = Math.min(perCpu, (threads.getCurrentThreadCpuTime() - c0) / (double) MEASURE);
-            }
-            System.out.printf("%-28s %9.0f %11.0f%n", h.name(i), perBytes, perCpu);
+            });
+            System.out.printf("%-28s %9.0f %11.0f%n", h.name(i), cost.bytes(), cost.cpuNanos());
         }
     }
 
