@@ -44,8 +44,13 @@ final class Admission {
     private static final double DECREASE = 0.9;
     private static final double INCREASE = 0.1;
 
+    /** Places for 2xx responses to INVITEs waiting for their ACK, per place of {@link #fresh}. */
+    static final int ACK_WAITS_PER_REQUEST = 4;
+
     private final Semaphore fresh;
     private final Semaphore inDialog;
+    /** 2xx to INVITEs waiting for their ACK; when none is left, new requests are refused. */
+    private final Semaphore ackWaits;
     private final int maxInFlight;
     private final long lagLimitNanos;
     private final LongSupplier clock;
@@ -67,6 +72,7 @@ final class Admission {
         this.maxInFlight = maxInFlight;
         this.fresh = new Semaphore(maxInFlight);
         this.inDialog = new Semaphore(maxInFlight);
+        this.ackWaits = new Semaphore((int) Math.min(Integer.MAX_VALUE, (long) maxInFlight * ACK_WAITS_PER_REQUEST));
         this.lagLimitNanos = lagLimitNanos;
         this.clock = clock;
         this.windowStart = new AtomicLong(clock.getAsLong());
@@ -78,8 +84,18 @@ final class Admission {
      *     {@code null} when the budget is spent
      */
     Ticket tryAdmit(boolean withinDialog) {
+        if (!withinDialog && ackWaits.availablePermits() == 0) {
+            // as many answered calls wait for their ACK as the budget allows: a new call now
+            // would only add a dialog and its 2xx retransmissions to those
+            return null;
+        }
         Semaphore budget = withinDialog ? inDialog : fresh;
-        return budget.tryAcquire() ? new Ticket(budget) : null;
+        return budget.tryAcquire() ? new Ticket(budget, ackWaits) : null;
+    }
+
+    /** @return 2xx responses to INVITEs counted as waiting for their ACK */
+    int awaitingAck() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) maxInFlight * ACK_WAITS_PER_REQUEST) - ackWaits.availablePermits();
     }
 
     /** @return whether every new request is let in now (the share is whole) */
@@ -114,21 +130,46 @@ final class Admission {
 
     /**
      * An admitted request's place in its budget. It is given back when the final response goes
-     * out, not when the application's code returns: code that answers a call and then waits
-     * for its ACK or its end holds a parked virtual thread, not a request.
+     * out or the application's code returns, whichever comes first: code that answers a call
+     * and then waits for its end holds a parked virtual thread, not a request. A 2xx to an
+     * INVITE also takes a place among the ACK waits ({@link #awaitAck}) until its wait for the
+     * ACK is over (at most 64*T1): calls the caller never acknowledges (it gave up, or the
+     * machine is overloaded) so hold back new requests once there are
+     * {@value #ACK_WAITS_PER_REQUEST} times the in-flight budget of them, instead of piling up
+     * unseen, each with its dialog and its 2xx retransmissions.
      */
     static final class Ticket {
         private final Semaphore budget;
+        private final Semaphore ackWaits;
         private final AtomicBoolean held = new AtomicBoolean(true);
+        private final AtomicBoolean waiting = new AtomicBoolean();
 
-        private Ticket(Semaphore budget) {
+        private Ticket(Semaphore budget, Semaphore ackWaits) {
             this.budget = budget;
+            this.ackWaits = ackWaits;
         }
 
         /** Gives the place back; later calls do nothing. */
         void release() {
             if (held.getAndSet(false)) {
                 budget.release();
+            }
+        }
+
+        /**
+         * A 2xx to the INVITE is about to go out: counts it among the ACK waits (when a place
+         * is left; the 2xx goes either way) until {@link #ackWaitOver}.
+         */
+        void awaitAck() {
+            if (ackWaits.tryAcquire()) {
+                waiting.set(true);
+            }
+        }
+
+        /** The 2xx's wait for its ACK is over, or the 2xx did not go out; later calls do nothing. */
+        void ackWaitOver() {
+            if (waiting.getAndSet(false)) {
+                ackWaits.release();
             }
         }
     }

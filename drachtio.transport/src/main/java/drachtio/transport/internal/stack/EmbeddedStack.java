@@ -405,6 +405,15 @@ final class EmbeddedStack implements SipStack {
         }
 
         @Override
+        public void onAckWaitOver(ServerTransaction invite) {
+            // the ACK-wait place of an INVITE answered 2xx, taken in Incoming.respond
+            if (invite.attachment() instanceof Admission.Ticket t) {
+                t.ackWaitOver();
+                invite.attach(null);
+            }
+        }
+
+        @Override
         public void onTransportError(ServerTransaction txn, TransportException error) {
             LOG.warn("could not answer the request of transaction {}: {}", txn.branch(), error.getMessage());
         }
@@ -413,7 +422,11 @@ final class EmbeddedStack implements SipStack {
     /**
      * A server transaction as the SPI shows it, holding the request itself: the transaction
      * lets go of it once the final response is out. The ticket (none for a view made for a
-     * late CANCEL) goes back to {@link Admission} with the first final response.
+     * late CANCEL) goes back to {@link Admission} with the first final response; a 2xx to an
+     * INVITE also counts among the ACK waits until its wait for the ACK is over
+     * ({@link User#onAckWaitOver}), so calls whose ACK does not come (a caller that gave up,
+     * an overload) hold back new requests instead of piling up unseen, each with its dialog
+     * and 2xx retransmissions, for 64*T1.
      */
     private record Incoming(ServerTransaction txn, SipRequest request, Admission.Ticket ticket)
             implements IncomingTransaction {
@@ -425,14 +438,30 @@ final class EmbeddedStack implements SipStack {
 
         @Override
         public boolean respond(SipResponse response) {
+            boolean invite2xx = ticket != null && response.status() >= 200 && response.status() < 300
+                    && request.is(Method.INVITE);
+            Object before = txn.attachment();
+            if (invite2xx) {
+                // hand the ticket to the transaction before the 2xx goes: its ACK may come back
+                // (and end the wait) before respond returns
+                ticket.awaitAck();
+                txn.attach(ticket);
+            }
             boolean sent = txn.respond(response);
-            if (sent && response.status() >= 200) {
+            if (!sent) {
+                if (invite2xx) {
+                    ticket.ackWaitOver();
+                    txn.attach(before);
+                }
+            } else if (response.status() >= 200) {
                 if (ticket != null) {
                     ticket.release();
                 }
-                // our final went out, so no onCancel will need this view: let the waiting
-                // transaction hold no request (when the stack's 487 went first, onCancel detaches)
-                txn.attach(null);
+                if (!invite2xx) {
+                    // our final went out, so no onCancel will need this view: let the waiting
+                    // transaction hold no request (when the stack's 487 went first, onCancel detaches)
+                    txn.attach(null);
+                }
             }
             return sent;
         }

@@ -63,6 +63,16 @@ public interface TransactionUser {
     void onAckTimeout(ServerTransaction invite, SipResponse response);
 
     /**
+     * The wait of a 2xx to an INVITE for its ACK is over, for whatever reason: the ACK came,
+     * 64*T1 passed, the 2xx could not be sent, or a later 2xx for the same dialog and CSeq took
+     * its place. Called once per 2xx, on the thread that ended the wait; must not block.
+     *
+     * @param invite the transaction that sent the 2xx
+     */
+    default void onAckWaitOver(ServerTransaction invite) {
+    }
+
+    /**
      * A response could not be sent; the transaction has ended.
      *
      * @param txn the transaction

@@ -95,7 +95,7 @@ final class UasCore2xxRetransmitter {
             tu.onAckTimeout(txn, response);
         }
 
-        /** @return whether this call stopped it */
+        /** @return whether this call stopped it (then the TU hears that the wait is over) */
         boolean stop() {
             lock.lock();
             try {
@@ -106,10 +106,11 @@ final class UasCore2xxRetransmitter {
                 Transaction.cancel(retransmit);
                 Transaction.cancel(giveUp);
                 pending.remove(key, this);
-                return true;
             } finally {
                 lock.unlock();
             }
+            tu.onAckWaitOver(txn);
+            return true;
         }
     }
 
