@@ -93,10 +93,6 @@ final class Admission {
         return budget.tryAcquire() ? new Ticket(budget, ackWaits) : null;
     }
 
-    /** @return 2xx responses to INVITEs counted as waiting for their ACK */
-    int awaitingAck() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) maxInFlight * ACK_WAITS_PER_REQUEST) - ackWaits.availablePermits();
-    }
 
     /** @return whether every new request is let in now (the share is whole) */
     boolean letsAllIn() {
