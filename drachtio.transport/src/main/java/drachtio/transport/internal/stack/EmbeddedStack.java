@@ -440,8 +440,9 @@ final class EmbeddedStack implements SipStack {
         public boolean respond(SipResponse response) {
             boolean invite2xx = ticket != null && response.status() >= 200 && response.status() < 300
                     && request.is(Method.INVITE);
-            Object before = txn.attachment();
+            Object before = null;
             if (invite2xx) {
+                before = txn.attachment();
                 // hand the ticket to the transaction before the 2xx goes: its ACK may come back
                 // (and end the wait) before respond returns
                 ticket.awaitAck();
