@@ -1,14 +1,16 @@
 # Sourced by load.sh and ab.sh (not run alone). Given $kind and $here, sets $scenario (the sipp
-# scenario) and $mode (stack: the bare stack's LoadServer; app: the App), and exports a JDK 25
+# scenario) and $mode (stack: the bare stack's LoadServer; reader: the same answering OPTIONS on
+# the reader; app: the App), and exports a JDK 25
 # as JAVA_HOME unless one is set already.
 mode=stack
 case $kind in
     options) scenario=$here/options.xml ;;
+    options-reader) scenario=$here/options.xml; mode=reader ;;
     call) scenario=$here/call.xml ;;
     app-options) scenario=$here/options.xml; mode=app ;;
     app-call) scenario=$here/call.xml; mode=app ;;
     register) scenario=$here/register.xml; mode=app ;;
-    *) echo "$(basename "$0"): kind must be options, call, app-options, app-call or register" >&2; exit 2 ;;
+    *) echo "$(basename "$0"): kind must be options, options-reader, call, app-options, app-call or register" >&2; exit 2 ;;
 esac
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
     JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * 200 with SDP, BYE 200, straight on the embedded stack's SPI (no App). The BYE is answered
  * at once on the reader ({@link #answerAtOnce}), as the App's dialog layer answers a BYE for a
  * dialog with no BYE handler; new requests go to a virtual thread each. Usage:
- * {@code LoadServer HOST PORT [stack|app]}; {@code app} runs {@link AppLoadServer} instead.
+ * {@code LoadServer HOST PORT [stack|reader|app]}; {@code reader} also answers OPTIONS at once
+ * on the reader, as a stateless keep-alive responder would (no virtual thread, no hand-off);
+ * {@code app} runs {@link AppLoadServer} instead.
  * Prints {@code listening udp:HOST:PORT} once ready and runs until killed.
  */
 public final class LoadServer implements StackHandler {
@@ -25,8 +27,10 @@ public final class LoadServer implements StackHandler {
             + "m=audio 6000 RTP/AVP 0\r\n";
 
     private final AtomicLong tags = new AtomicLong();
+    private final boolean optionsAtOnce;
 
-    private LoadServer() {
+    private LoadServer(boolean optionsAtOnce) {
+        this.optionsAtOnce = optionsAtOnce;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class LoadServer implements StackHandler {
         }
         SipStack stack = SipStacks.provider("embedded").create(StackConfig.builder()
                 .listen(Listen.udp(host, port)).build());
-        stack.start(new LoadServer());
+        stack.start(new LoadServer(args.length > 2 && args[2].equals("reader")));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stack::close));
         System.out.println("listening " + stack.listening().getFirst());
         System.out.flush();
@@ -52,7 +56,7 @@ public final class LoadServer implements StackHandler {
     @Override
     public boolean answerAtOnce(IncomingTransaction txn) {
         SipRequest req = txn.request();
-        if (!req.is(Method.BYE)) {
+        if (!req.is(Method.BYE) && !(optionsAtOnce && req.is(Method.OPTIONS))) {
             return false;
         }
         txn.respond(SipResponse.replyTo(req, 200).build());
