@@ -7,9 +7,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
@@ -23,10 +22,12 @@ import javax.crypto.spec.SecretKeySpec;
  * response are remembered, with the highest nonce count seen (RFC 7616 3.4: a repeated or
  * lower {@code nc} is a replay).
  *
- * <p>Memory is bounded: an entry goes when its nonce expires, and when {@code cap} live entries
- * are reached the older half is dropped and a floor raised so that a nonce issued at or before
- * the floor and no longer remembered counts as used up (the client gets a stale challenge and
- * retries with a new nonce) rather than as fresh.
+ * <p>Memory is bounded: entries are kept in the order they were first used, an entry goes when
+ * its nonce has expired and it is the oldest, and at {@code cap} entries the oldest goes to
+ * make room, raising a floor so that a nonce issued at or before the floor and no longer
+ * remembered counts as used up (the client gets a stale challenge and retries with a new
+ * nonce) rather than as fresh. Each use so costs a constant amount of work under the lock,
+ * never a pass over all entries.
  */
 final class Nonces {
     /** What a nonce turned out to be. */
@@ -52,8 +53,8 @@ final class Nonces {
     private final InstantSource clock;
     private final int cap;
     private final ReentrantLock lock = new ReentrantLock();
-    /** nonce -> {issued millis, highest nc}; guarded by lock. */
-    private final Map<String, long[]> used = new HashMap<>();
+    /** nonce -> {issued millis, highest nc}, in the order of first use; guarded by lock. */
+    private final LinkedHashMap<String, long[]> used = new LinkedHashMap<>();
     /** Nonces issued at or before this time and not in {@link #used} count as used; guarded by lock. */
     private long floor = Long.MIN_VALUE;
 
@@ -135,9 +136,7 @@ final class Nonces {
                 if (issued <= floor) {
                     return false;
                 }
-                if (used.size() >= cap) {
-                    shrink();
-                }
+                dropOldest(clock.millis());
                 used.put(nonce, new long[] {issued, nc});
                 return true;
             }
@@ -161,21 +160,20 @@ final class Nonces {
         }
     }
 
-    private void shrink() {
-        long now = clock.millis();
-        used.values().removeIf(e -> now - e[0] > ttlMillis);
-        if (used.size() < cap) {
-            return;
+    /**
+     * Drops the oldest entries while they have expired (an expired nonce is refused before its
+     * count is looked at, so no floor is needed for it) or while there is no room for one more.
+     */
+    private void dropOldest(long now) {
+        for (Map.Entry<String, long[]> oldest; (oldest = used.firstEntry()) != null; ) {
+            long issued = oldest.getValue()[0];
+            if (used.size() >= cap) {
+                floor = Math.max(floor, issued);
+            } else if (now - issued <= ttlMillis) {
+                return;
+            }
+            used.pollFirstEntry();
         }
-        long[] times = new long[used.size()];
-        int i = 0;
-        for (long[] e : used.values()) {
-            times[i++] = e[0];
-        }
-        Arrays.sort(times);
-        long cut = times[times.length / 2];
-        used.values().removeIf(e -> e[0] <= cut);
-        floor = Math.max(floor, cut);
     }
 
     private static byte[] decode(String nonce) {

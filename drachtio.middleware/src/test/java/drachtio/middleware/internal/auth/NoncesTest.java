@@ -71,4 +71,37 @@ class NoncesTest {
         // dropped to make room: a replay with a higher count must still not pass as a new nonce
         assertThat(nonces.advance(first, 2)).isFalse();
     }
+
+    @Test
+    void dropsTheOldestFirstAndKeepsTheCountsOfTheNewest() {
+        String[] n = new String[6];
+        for (int i = 0; i < n.length; i++) {
+            clock.advance(Duration.ofMillis(10));
+            n[i] = nonces.issue("r");
+            assertThat(nonces.advance(n[i], 1)).isTrue();
+        }
+        assertThat(nonces.remembered()).isEqualTo(4);
+        // the two oldest made room: used up, whatever the count
+        assertThat(nonces.advance(n[0], 9)).isFalse();
+        assertThat(nonces.advance(n[1], 9)).isFalse();
+        // the four newest are still remembered: their replay is refused, a higher count passes
+        for (int i = 2; i < n.length; i++) {
+            assertThat(nonces.advance(n[i], 1)).isFalse();
+            assertThat(nonces.advance(n[i], 2)).isTrue();
+        }
+    }
+
+    @Test
+    void anExpiredOldestEntryGoesWithoutRaisingTheFloor() {
+        String old = nonces.issue("r");
+        assertThat(nonces.advance(old, 1)).isTrue();
+        clock.advance(Duration.ofSeconds(200));
+        String issuedBefore = nonces.issue("r");
+        clock.advance(Duration.ofSeconds(101));
+        // old has expired: the next first use drops it, but a nonce issued before this moment and
+        // never used is still fresh (the floor did not move)
+        assertThat(nonces.advance(nonces.issue("r"), 1)).isTrue();
+        assertThat(nonces.remembered()).isEqualTo(1);
+        assertThat(nonces.advance(issuedBefore, 1)).isTrue();
+    }
 }
