@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * slabs of native memory (direct buffers, which the collector neither scans nor copies; a
  * slab the oldest records have left is kept for reuse, so the slabs in use follow the
  * records waiting, not the ring's size), found through an open-addressing index of
- * primitive arrays.
+ * primitive arrays ({@link RecordIndex}).
  *
  * <p>Every record waits the same 64*T1, so records expire in the order they were written:
  * one sweep, scheduled for the oldest record's time, frees the head of the ring. When the
@@ -56,10 +56,8 @@ final class WaitingServers {
     /** Position (in octets written since the start) of the oldest record, and of the next one. */
     private long head;
     private long tail;
-    /** Open addressing, linear probing: the position + 1 of a record (0: free), and its hash. */
-    private long[] positions = new long[1024];
-    private int[] hashes = new int[1024];
-    private int count;
+    /** Where each record lies, by its hash. */
+    private final RecordIndex index = new RecordIndex();
     private long evicted;
     private long slabsMade;
     private TimerService.Timer sweep;
@@ -111,7 +109,7 @@ final class WaitingServers {
             o = putAddress(s, o, local, hop.local() == null ? -1 : hop.local().getPort());
             s.putInt(o, octets.length);
             s.put(o + 4, octets);
-            index(hash, pos);
+            index.add(hash, pos);
             if (sweep == null) {
                 sweep = timers.schedule(Duration.ofNanos(waitNanos), this::sweep);
             }
@@ -139,16 +137,7 @@ final class WaitingServers {
         lock.lock();
         try {
             // no expiry here: the sweep frees records on time, and this runs for every new request
-            int mask = positions.length - 1;
-            for (int i = hash & mask; positions[i] != 0; i = (i + 1) & mask) {
-                if (hashes[i] == hash) {
-                    Kept kept = read(positions[i] - 1, key);
-                    if (kept != null) {
-                        return kept;
-                    }
-                }
-            }
-            return null;
+            return index.find(hash, pos -> read(pos, key));
         } finally {
             lock.unlock();
         }
@@ -156,7 +145,7 @@ final class WaitingServers {
 
     /** @return how many transactions wait here */
     int size() {
-        return (int) locked(() -> count);
+        return (int) locked(index::size);
     }
 
     /** @return how many records left before their time because the ring was full */
@@ -183,7 +172,7 @@ final class WaitingServers {
         try {
             sweep = null;
             expire(timers.nanoTime());
-            if (count > 0) {
+            if (index.size() > 0) {
                 long due = slab(head).getLong((int) (head % SLAB) + 4);
                 sweep = timers.schedule(Duration.ofNanos(Math.max(0, due - timers.nanoTime())), this::sweep);
             }
@@ -194,7 +183,7 @@ final class WaitingServers {
 
     /** Frees every record at the head whose time has come. */
     private void expire(long now) {
-        while (count > 0) {
+        while (index.size() > 0) {
             skipPadding();
             if (slab(head).getLong((int) (head % SLAB) + 4) - now > 0) {
                 return;
@@ -209,7 +198,7 @@ final class WaitingServers {
         int room = SLAB - (int) (tail % SLAB);
         int padding = room < len ? room : 0;
         while (tail + padding + len - head > capacity) {
-            if (count == 0) {
+            if (index.size() == 0) {
                 moveHead(tail);
                 break;
             }
@@ -237,7 +226,7 @@ final class WaitingServers {
     private void dropHead() {
         ByteBuffer s = slab(head);
         int o = (int) (head % SLAB);
-        unindex(s.getInt(o + 12), head);
+        index.remove(s.getInt(o + 12), head);
         moveHead(head + s.getInt(o));
     }
 
@@ -294,58 +283,6 @@ final class WaitingServers {
         byte[] octets = new byte[s.getInt(o)];
         s.get(o + 4, octets);
         return new Kept(new Hop("UDP", remote, local), octets);
-    }
-
-    private void index(int hash, long pos) {
-        if ((count + 1) * 2 > positions.length) {
-            grow();
-        }
-        int mask = positions.length - 1;
-        int i = hash & mask;
-        while (positions[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        positions[i] = pos + 1;
-        hashes[i] = hash;
-        count++;
-    }
-
-    /** Removes the entry of the record at {@code pos}, shifting later entries of its run back. */
-    private void unindex(int hash, long pos) {
-        int mask = positions.length - 1;
-        int i = hash & mask;
-        while (positions[i] != pos + 1) {
-            if (positions[i] == 0) {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        count--;
-        int gap = i;
-        for (int j = (gap + 1) & mask; positions[j] != 0; j = (j + 1) & mask) {
-            int home = hashes[j] & mask;
-            // the entry at j may fill the gap unless its home lies cyclically in (gap, j]
-            boolean stays = gap <= j ? home > gap && home <= j : home > gap || home <= j;
-            if (!stays) {
-                positions[gap] = positions[j];
-                hashes[gap] = hashes[j];
-                gap = j;
-            }
-        }
-        positions[gap] = 0;
-    }
-
-    private void grow() {
-        long[] oldPositions = positions;
-        int[] oldHashes = hashes;
-        positions = new long[oldPositions.length * 2];
-        hashes = new int[oldHashes.length * 2];
-        count = 0;
-        for (int i = 0; i < oldPositions.length; i++) {
-            if (oldPositions[i] != 0) {
-                index(oldHashes[i], oldPositions[i] - 1);
-            }
-        }
     }
 
     /** @return the hash with its high bits mixed into the low ones the index uses */
