@@ -5,12 +5,15 @@
 # the share of the whole machine left idle.
 #
 #   drachtio.benchmarks/load/load.sh options 5000 10000 20000      # OPTIONS per second
+#   drachtio.benchmarks/load/load.sh options-reader 20000 30000    # the same, answered on the reader
 #   drachtio.benchmarks/load/load.sh call 1000 2000 4000           # INVITE-200-ACK-BYE calls/s
 #   drachtio.benchmarks/load/load.sh app-options 5000 10000        # OPTIONS through the App's routes
 #   drachtio.benchmarks/load/load.sh register 2000 5000            # REGISTER 401/200 digest, 1000 users
 #   drachtio.benchmarks/load/load.sh app-call 1000 2000            # calls through the App and dialogs
 #
-# options and call drive the bare stack (its SPI, no App); app-* run the same answers as an App.
+# options and call drive the bare stack (its SPI, no App); options-reader answers OPTIONS at once on
+# the UDP reader (StackHandler.answerAtOnce: no virtual thread, as a keep-alive responder would);
+# app-* run the same answers as an App.
 #
 # Environment: DURATION (seconds per step, default 40), PORT (default 5099), HEAP (default 1g),
 # JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), SERVER_LOG (a file to keep the
@@ -22,7 +25,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-kind=${1:?usage: load.sh options|call|app-options|app-call|register RATE...}
+kind=${1:?usage: load.sh options|options-reader|call|app-options|app-call|register RATE...}
 shift
 [ $# -gt 0 ] || set -- 1000 2000 5000
 # shellcheck source=kinds.sh
