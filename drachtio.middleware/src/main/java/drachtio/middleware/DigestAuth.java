@@ -43,8 +43,8 @@ import java.util.function.Function;
  * accepted is a replay and gets a new challenge with {@code stale=true} (the response was
  * right, so a genuine client retries without asking its user). Responses without {@code qop}
  * (RFC 2069) are refused, since they carry no count. Tracking memory is bounded: entries go
- * when their nonce expires, and at 100,000 live entries the older half is dropped and their
- * nonces count as used up.
+ * when their nonce expires, and at 100,000 live entries the entry first used longest ago
+ * makes room for a new one, its nonce (and any older one not remembered) counting as used up.
  *
  * <p><b>Replies.</b> A credentials header that does not parse, or Digest credentials for the
  * realm without username, nonce, uri or response (or with {@code qop} but without a valid
