@@ -99,7 +99,8 @@ public final class TransactionLayer implements InboundHandler {
         this.uas2xx = new UasCore2xxRetransmitter(env, tu);
         this.acks = new UacAckCache(env);
         this.waiting = new WaitingServers(timers, sip.timeout(),
-                Math.min(limits.maxServerBytes(), Runtime.getRuntime().maxMemory() / 4));
+                Math.min(limits.maxServerBytes(), Runtime.getRuntime().maxMemory() / 4),
+                task -> Thread.ofVirtual().name("sip-slabs").start(task));
     }
 
     /**

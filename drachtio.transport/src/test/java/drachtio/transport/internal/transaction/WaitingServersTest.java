@@ -9,9 +9,11 @@ import drachtio.transport.internal.Hop;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 class WaitingServersTest {
@@ -22,6 +24,8 @@ class WaitingServersTest {
             new InetSocketAddress("2001:db8::1", 5061));
 
     private final VirtualClock clock = new VirtualClock();
+    /** The maker's tasks, held until a test runs them (most never do: callers then allocate). */
+    private final List<Runnable> makerTasks = new ArrayList<>();
 
     private static ServerKey.Rfc3261 key(int i) {
         return new ServerKey.Rfc3261("z9hG4bK" + i, "192.0.2.9:5060", "OPTIONS");
@@ -36,7 +40,7 @@ class WaitingServersTest {
 
     @Test
     void findsTheResponseAndWhereItWentByTheRequestsKey() {
-        WaitingServers w = new WaitingServers(clock, J, 64L << 20);
+        WaitingServers w = new WaitingServers(clock, J, 64L << 20, makerTasks::add);
         assertThat(w.put(key(1), V4, response(1, 300))).isTrue();
         assertThat(w.put(key(2), V6, response(2, 400))).isTrue();
         WaitingServers.Kept one = w.find(key(1));
@@ -51,7 +55,7 @@ class WaitingServersTest {
 
     @Test
     void everyRecordIsForgottenWhenTimerJRunsOutAndNotBefore() {
-        WaitingServers w = new WaitingServers(clock, J, 64L << 20);
+        WaitingServers w = new WaitingServers(clock, J, 64L << 20, makerTasks::add);
         w.put(key(1), V4, response(1, 300));
         clock.advanceMillis(10_000);
         w.put(key(2), V4, response(2, 300));
@@ -70,7 +74,7 @@ class WaitingServersTest {
 
     @Test
     void aFullRingLetsTheOldestGoFirstAndStaysWithinItsCapacity() {
-        WaitingServers w = new WaitingServers(clock, J, WaitingServers.SLAB);
+        WaitingServers w = new WaitingServers(clock, J, WaitingServers.SLAB, makerTasks::add);
         int n = 10_000; // about 3.5 MiB of records through a 256 KiB ring
         for (int i = 0; i < n; i++) {
             assertThat(w.put(key(i), V4, response(i, 300))).isTrue();
@@ -88,7 +92,7 @@ class WaitingServersTest {
 
     @Test
     void recordsThatDoNotFitASlabOrHaveANonAsciiKeyAreRefused() {
-        WaitingServers w = new WaitingServers(clock, J, 4L << 20);
+        WaitingServers w = new WaitingServers(clock, J, 4L << 20, makerTasks::add);
         assertThat(w.put(key(1), V4, new byte[WaitingServers.SLAB])).isFalse();
         assertThat(w.put(new ServerKey.Rfc3261("z9hG4bK\u00e9", "h:5060", "OPTIONS"), V4, new byte[10])).isFalse();
         assertThat(w.size()).isZero();
@@ -100,7 +104,7 @@ class WaitingServersTest {
         qt().withExamples(200).forAll(lists().of(integers().between(0, 99)).ofSizeBetween(1, 300),
                 lists().of(integers().between(0, 40)).ofSizeBetween(300, 300)).checkAssert((ops, args) -> {
             VirtualClock c = new VirtualClock();
-            WaitingServers w = new WaitingServers(c, J, 64L << 20);
+            WaitingServers w = new WaitingServers(c, J, 64L << 20, makerTasks::add);
             Map<Integer, Long> expiry = new HashMap<>();
             long now = 0;
             for (int i = 0; i < ops.size(); i++) {
@@ -134,7 +138,7 @@ class WaitingServersTest {
 
     @Test
     void survivesManyTurnsOfTheRingWithTheIndexIntact() {
-        WaitingServers w = new WaitingServers(clock, Duration.ofSeconds(1), 2L << 20);
+        WaitingServers w = new WaitingServers(clock, Duration.ofSeconds(1), 2L << 20, makerTasks::add);
         List<Integer> sizes = List.of(120, 900, 4000, 65_000, 333);
         int id = 0;
         for (int round = 0; round < 50; round++) {
@@ -152,7 +156,7 @@ class WaitingServersTest {
 
     @Test
     void slabsTheOldestRecordsLeftAreReusedSoMemoryFollowsTheRecordsNotTheRing() {
-        WaitingServers w = new WaitingServers(clock, Duration.ofSeconds(1), 64L << 20);
+        WaitingServers w = new WaitingServers(clock, Duration.ofSeconds(1), 64L << 20, makerTasks::add);
         for (int round = 0, id = 0; round < 100; round++) {
             for (int i = 0; i < 40; i++, id++) {
                 w.put(key(id), V4, response(id, 1000));
@@ -162,5 +166,51 @@ class WaitingServersTest {
         // 4 MB went through; at most about 40 KB ever waited at once
         assertThat(w.slabsMade()).isLessThanOrEqualTo(2);
         assertThat(w.size()).isZero();
+    }
+
+    @Test
+    void theMakerPreparesSlabsAheadSoTheWriterStopsAllocatingThem() {
+        WaitingServers w = new WaitingServers(clock, J, 64L << 20, makerTasks::add);
+        w.put(key(0), V4, response(0, 1000));
+        assertThat(w.slabsMade()).isEqualTo(1); // none spare yet: the writer made its own
+        assertThat(makerTasks).hasSize(1);
+        makerTasks.removeFirst().run();
+        assertThat(w.spareSlabs()).isEqualTo(WaitingServers.READY);
+        assertThat(w.slabsMade()).isEqualTo(1 + WaitingServers.READY);
+        // records until the spares run low: all slabs taken from them, then one more task asked for
+        int perSlab = WaitingServers.SLAB / 1100;
+        int id = 1;
+        for (; id <= perSlab * WaitingServers.READY && makerTasks.isEmpty(); id++) {
+            assertThat(w.put(key(id), V4, response(id, 1000))).isTrue();
+        }
+        assertThat(makerTasks).hasSize(1);
+        assertThat(w.spareSlabs()).isEqualTo(WaitingServers.READY / 2 - 1);
+        assertThat(w.slabsMade()).isEqualTo(1 + WaitingServers.READY);
+        // while that task waits, using up every spare asks for no second one
+        for (int more = 0; more < perSlab * WaitingServers.READY; more++, id++) {
+            w.put(key(id), V4, response(id, 1000));
+        }
+        assertThat(makerTasks).hasSize(1);
+        assertThat(w.spareSlabs()).isZero();
+        long made = w.slabsMade();
+        makerTasks.removeFirst().run();
+        assertThat(w.spareSlabs()).isEqualTo(WaitingServers.READY);
+        assertThat(w.slabsMade()).isEqualTo(made + WaitingServers.READY);
+        assertThat(w.find(key(id - 1))).isNotNull();
+        assertThat(w.find(key(0))).isNotNull();
+    }
+
+    @Test
+    void aMakerThatRefusesLeavesTheWriterAllocatingItsOwnSlabs() {
+        WaitingServers w = new WaitingServers(clock, J, 64L << 20, task -> {
+            throw new RejectedExecutionException("shut down");
+        });
+        int perSlab = WaitingServers.SLAB / 1100;
+        for (int id = 0; id < perSlab * 3; id++) {
+            assertThat(w.put(key(id), V4, response(id, 1000))).isTrue();
+        }
+        assertThat(w.slabsMade()).isBetween(3L, 4L);
+        assertThat(w.spareSlabs()).isZero();
+        assertThat(w.size()).isEqualTo(perSlab * 3);
     }
 }
