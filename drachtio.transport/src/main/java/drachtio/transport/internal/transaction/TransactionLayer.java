@@ -100,7 +100,8 @@ public final class TransactionLayer implements InboundHandler {
         this.acks = new UacAckCache(env);
         this.waiting = new WaitingServers(timers, sip.timeout(),
                 Math.min(limits.maxServerBytes(), Runtime.getRuntime().maxMemory() / 4),
-                task -> Thread.ofVirtual().name("sip-slabs").start(task));
+                // a platform thread: zeroing and faulting in native memory would hold an application carrier
+                task -> Thread.ofPlatform().daemon(true).name("sip-slabs").start(task));
     }
 
     /**

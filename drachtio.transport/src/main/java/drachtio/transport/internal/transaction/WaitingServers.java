@@ -80,8 +80,8 @@ final class WaitingServers {
      * @param timers the clock and the scheduler of the sweeps
      * @param wait how long a record waits, 64*T1
      * @param capacity the octets the ring may hold, rounded down to whole slabs (at least one)
-     * @param maker runs the task that makes spare slabs ahead of need (a new virtual thread
-     *     each time in the stack; tests run it when they choose)
+     * @param maker runs the task that makes spare slabs ahead of need (a short-lived platform
+     *     thread in the stack; tests run it when they choose)
      */
     WaitingServers(TimerService timers, Duration wait, long capacity, Executor maker) {
         this.timers = timers;
