@@ -34,8 +34,8 @@ for rate in "$@"; do
         sleep $((DURATION - 2))
         s1=$(jiffies "$pid" 2>/dev/null || echo "$s0"); r1=$(jiffies "$responder"); t1=$(date +%s.%N)
         wait "$sipp_pid" || true
-        # the message counts of sipp's final screen: sends, retransmissions, timeouts; answers
-        read -r sent retrans timeouts < <(awk '/OPTIONS ---/ {s = $4; r = $5; t = $6} END {print s, r, t}' "$work/sipp.out")
+        # from sipp's final screen: retransmissions and timeouts of the OPTIONS, answers
+        read -r retrans timeouts < <(awk '/OPTIONS ---/ {r = $5; t = $6} END {print r, t}' "$work/sipp.out")
         answered=$(awk '/200 <---/ {a = $4} END {print a}' "$work/sipp.out")
         awk -v rate="$rate" -v run="$run" -v a="$answered" -v f="$timeouts" -v r="$retrans" \
             -v s="$((s1 - s0))" -v p="$((r1 - r0))" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \

@@ -291,31 +291,25 @@ final class WaitingServers {
 
     /** Makes slabs until {@link #READY} are spare, allocating each without the lock held. */
     private void makeSpares() {
-        boolean done = false;
+        ByteBuffer made = null;
         try {
-            while (!done) {
+            while (true) {
                 lock.lock();
                 try {
-                    done = spare.size() >= READY;
+                    if (made != null) {
+                        spare.push(made);
+                        slabsMade++;
+                    }
+                    if (spare.size() >= READY) {
+                        return;
+                    }
                 } finally {
                     lock.unlock();
                 }
-                if (!done) {
-                    ByteBuffer s;
-                    try {
-                        s = ByteBuffer.allocateDirect(SLAB);
-                    } catch (OutOfMemoryError e) { // direct memory spent: callers allocate (and fail) themselves
-                        return;
-                    }
-                    lock.lock();
-                    try {
-                        spare.push(s);
-                        slabsMade++;
-                    } finally {
-                        lock.unlock();
-                    }
-                }
+                made = ByteBuffer.allocateDirect(SLAB);
             }
+        } catch (OutOfMemoryError e) {
+            // direct memory spent: the callers allocate (and fail) themselves
         } finally {
             lock.lock();
             try {
