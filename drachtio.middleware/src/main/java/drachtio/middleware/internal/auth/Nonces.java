@@ -8,8 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,8 +51,8 @@ final class Nonces {
     private final InstantSource clock;
     private final int cap;
     private final ReentrantLock lock = new ReentrantLock();
-    /** nonce -> {issued millis, highest nc}, in the order of first use; guarded by lock. */
-    private final LinkedHashMap<String, long[]> used = new LinkedHashMap<>();
+    /** Used nonces with their highest nc, in the order of first use; guarded by lock. */
+    private final UsedNonces used;
     /** Nonces issued at or before this time and not in {@link #used} count as used; guarded by lock. */
     private long floor = Long.MIN_VALUE;
 
@@ -79,6 +77,7 @@ final class Nonces {
         this.ttlMillis = ttl.toMillis();
         this.clock = clock;
         this.cap = cap;
+        this.used = new UsedNonces(cap);
     }
 
     /**
@@ -128,22 +127,24 @@ final class Nonces {
         if (raw == null) {
             return false;
         }
-        long issued = ByteBuffer.wrap(raw).getLong();
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        long issued = b.getLong(0);
+        long bits = b.getLong(TIME);
         lock.lock();
         try {
-            long[] entry = used.get(nonce);
-            if (entry == null) {
+            int slot = used.find(issued, bits);
+            if (slot < 0) {
                 if (issued <= floor) {
                     return false;
                 }
                 dropOldest(clock.millis());
-                used.put(nonce, new long[] {issued, nc});
+                used.add(issued, bits, nc);
                 return true;
             }
-            if (nc <= entry[1]) {
+            if (nc <= used.count(slot)) {
                 return false;
             }
-            entry[1] = nc;
+            used.count(slot, nc);
             return true;
         } finally {
             lock.unlock();
@@ -165,14 +166,14 @@ final class Nonces {
      * count is looked at, so no floor is needed for it) or while there is no room for one more.
      */
     private void dropOldest(long now) {
-        for (Map.Entry<String, long[]> oldest; (oldest = used.firstEntry()) != null; ) {
-            long issued = oldest.getValue()[0];
+        while (used.size() > 0) {
+            long issued = used.oldestIssued();
             if (used.size() >= cap) {
                 floor = Math.max(floor, issued);
             } else if (now - issued <= ttlMillis) {
                 return;
             }
-            used.pollFirstEntry();
+            used.removeOldest();
         }
     }
 
