@@ -45,6 +45,8 @@ import java.util.function.Function;
  * (RFC 2069) are refused, since they carry no count. Tracking memory is bounded: entries go
  * when their nonce expires, and at 100,000 live entries the entry first used longest ago
  * makes room for a new one, its nonce (and any older one not remembered) counting as used up.
+ * An entry takes about 34 octets of primitive arrays (3.4 MB at the cap), nothing the collector
+ * has to copy.
  *
  * <p><b>Replies.</b> A credentials header that does not parse, or Digest credentials for the
  * realm without username, nonce, uri or response (or with {@code qop} but without a valid
