@@ -35,8 +35,9 @@ final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
     /** How often the share of new requests is adjusted. */
     static final long WINDOW_NANOS = 100_000_000L;
-    /** The fewest and the most overloaded windows in a row before the share is cut. */
+    /** The fewest overloaded windows in a row that cut the share: one alone is most often a GC pause. */
     static final int MIN_HOT_WINDOWS = 2;
+    /** The most overloaded windows in a row before the share is cut, however long T1 is: a second. */
     static final int MAX_HOT_WINDOWS = 10;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
