@@ -1,6 +1,5 @@
 package drachtio.transport.internal.stack;
 
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * delay between handing a task to the application's executor and its start (both cores busy:
  * tasks queue), and a transport reader that falls behind (its kernel queue grows; next the
  * kernel drops datagrams, ACKs and BYEs included). Every {@link #WINDOW_NANOS}, when the
- * largest delay seen exceeded the limit or the reader was behind, in as many windows in a row
- * as timer T1 lasts ({@link #hotWindowsFor}: 5 for the default 500 ms), the share of new
- * requests let in is cut by a tenth (never below {@link #MIN_SHARE}); when it
+ * largest delay seen exceeded the limit or the reader was behind, in {@link #HOT_WINDOWS}
+ * windows in a row, the
+ * share of new requests let in is cut by a tenth (never below {@link #MIN_SHARE}); when it
  * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
  * letting queues grow until the peers' retransmissions double the load.
@@ -35,10 +34,11 @@ final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
     /** How often the share of new requests is adjusted. */
     static final long WINDOW_NANOS = 100_000_000L;
-    /** The fewest overloaded windows in a row that cut the share: one alone is most often a GC pause. */
-    static final int MIN_HOT_WINDOWS = 2;
-    /** The most overloaded windows in a row before the share is cut, however long T1 is: a second. */
-    static final int MAX_HOT_WINDOWS = 10;
+    /**
+     * Overloaded windows in a row before the share is cut: one alone is most often a GC pause
+     * or a burst from the peer, which the queues absorb.
+     */
+    static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
     private static final double DECREASE = 0.9;
@@ -55,7 +55,6 @@ final class Admission {
     private final long lagLimitNanos;
     private final LongSupplier clock;
     private final BooleanSupplier saturated;
-    private final int hotWindowsToCut;
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
     private volatile double share = 1.0;
@@ -67,11 +66,9 @@ final class Admission {
      * @param lagLimitNanos the executor delay above which new requests are cut back
      * @param clock nanoseconds, {@link System#nanoTime} outside tests
      * @param saturated whether the transport's readers are saturated now
-     * @param hotWindows overloaded windows in a row before the share is cut ({@link #hotWindowsFor})
      */
-    Admission(int maxInFlight, long lagLimitNanos, LongSupplier clock, BooleanSupplier saturated, int hotWindows) {
+    Admission(int maxInFlight, long lagLimitNanos, LongSupplier clock, BooleanSupplier saturated) {
         this.saturated = saturated;
-        this.hotWindowsToCut = hotWindows;
         this.maxInFlight = maxInFlight;
         this.fresh = new Semaphore(maxInFlight);
         this.inDialog = new Semaphore(maxInFlight);
@@ -79,23 +76,6 @@ final class Admission {
         this.lagLimitNanos = lagLimitNanos;
         this.clock = clock;
         this.windowStart = new AtomicLong(clock.getAsLong());
-    }
-
-    /**
-     * How long overload must last before new requests are turned away: timer T1, in whole
-     * windows, from {@value #MIN_HOT_WINDOWS} to {@value #MAX_HOT_WINDOWS}. A stall shorter than
-     * T1 (a GC pause, a burst, the compiler's first seconds at a new rate) delays requests less
-     * than the peer waits before its first retransmission, or loses only what that retransmission
-     * brings again; a 503 for it would turn a delay the peer does not see into a failed call. With
-     * two windows (200 ms), the first second at a new rate shed calls in runs that carried the
-     * rate cleanly afterwards (docs/PERFORMANCE.md, session 9).
-     *
-     * @param t1 the stack's timer T1
-     * @return the overloaded windows in a row that cut the share
-     */
-    static int hotWindowsFor(Duration t1) {
-        long windows = (t1.toNanos() + WINDOW_NANOS - 1) / WINDOW_NANOS;
-        return (int) Math.clamp(windows, MIN_HOT_WINDOWS, MAX_HOT_WINDOWS);
     }
 
     /**
@@ -210,7 +190,7 @@ final class Admission {
         }
         int streak = hot ? hotWindows + 1 : 0;
         hotWindows = streak;
-        if (streak >= hotWindowsToCut) {
+        if (streak >= HOT_WINDOWS) {
             share = Math.max(MIN_SHARE, share * DECREASE);
         } else if (!hot) {
             share = Math.min(1.0, share + INCREASE * windows);

@@ -74,7 +74,7 @@ final class EmbeddedStack implements SipStack {
         Duration halfT1 = config.t1().dividedBy(2);
         this.admission = new Admission(config.maxInFlightRequests(),
                 (halfT1.compareTo(MIN_LAG_LIMIT) > 0 ? halfT1 : MIN_LAG_LIMIT).toNanos(), System::nanoTime,
-                this::readerSaturated, Admission.hotWindowsFor(config.t1()));
+                this::readerSaturated);
     }
 
     @Override

@@ -3,7 +3,6 @@ package drachtio.transport.internal.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +13,7 @@ class AdmissionTest {
     private static final long LIMIT = 100_000_000L;
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicBoolean saturated = new AtomicBoolean();
-    private final Admission admission = new Admission(3, LIMIT, now::get, saturated::get, 2);
+    private final Admission admission = new Admission(3, LIMIT, now::get, saturated::get);
 
     private void overloadedWindows(int n) {
         for (int i = 0; i < n; i++) {
@@ -119,24 +118,6 @@ class AdmissionTest {
         saturated.set(false);
         now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(admission.share()).isEqualTo(1.0);
-    }
-
-    @Test
-    void overloadIsCutOnlyOnceItHasLastedTimerT1() {
-        assertThat(Admission.hotWindowsFor(Duration.ofMillis(500))).isEqualTo(5);
-        assertThat(Admission.hotWindowsFor(Duration.ofMillis(450))).as("a started window counts").isEqualTo(5);
-        assertThat(Admission.hotWindowsFor(Duration.ofMillis(50))).isEqualTo(Admission.MIN_HOT_WINDOWS);
-        assertThat(Admission.hotWindowsFor(Duration.ofSeconds(4))).isEqualTo(Admission.MAX_HOT_WINDOWS);
-        Admission a = new Admission(3, LIMIT, now::get, saturated::get, Admission.hotWindowsFor(Duration.ofMillis(500)));
-        saturated.set(true);
-        for (int i = 0; i < 4; i++) {
-            now.addAndGet(Admission.WINDOW_NANOS);
-            assertThat(a.share()).as("reader behind for %d windows: shorter than T1", i + 1).isEqualTo(1.0);
-        }
-        now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(a.share()).as("behind for T1").isCloseTo(0.9, offset(1e-9));
-        now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(a.share()).as("and each window after").isCloseTo(0.81, offset(1e-9));
     }
 
     @Test
