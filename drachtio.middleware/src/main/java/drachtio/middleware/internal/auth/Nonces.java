@@ -49,7 +49,6 @@ final class Nonces {
     private final Mac keyed;
     private final long ttlMillis;
     private final InstantSource clock;
-    private final int cap;
     private final ReentrantLock lock = new ReentrantLock();
     /** Used nonces with their highest nc, in the order of first use; guarded by lock. */
     private final UsedNonces used;
@@ -76,7 +75,6 @@ final class Nonces {
         this.keyed = newMac(key);
         this.ttlMillis = ttl.toMillis();
         this.clock = clock;
-        this.cap = cap;
         this.used = new UsedNonces(cap);
     }
 
@@ -168,7 +166,7 @@ final class Nonces {
     private void dropOldest(long now) {
         while (used.size() > 0) {
             long issued = used.oldestIssued();
-            if (used.size() >= cap) {
+            if (used.full()) {
                 floor = Math.max(floor, issued);
             } else if (now - issued <= ttlMillis) {
                 return;

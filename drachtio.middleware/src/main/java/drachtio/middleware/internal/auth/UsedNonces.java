@@ -49,6 +49,11 @@ final class UsedNonces {
         return size;
     }
 
+    /** @return whether {@code cap} nonces are remembered, so the oldest must go before another is added */
+    boolean full() {
+        return size == cap;
+    }
+
     /** @return the issue time of the oldest remembered nonce; only when {@link #size()} > 0 */
     long oldestIssued() {
         return issued[head];
@@ -95,7 +100,7 @@ final class UsedNonces {
      * @throws IllegalStateException when {@code cap} nonces are remembered already
      */
     void add(long time, long bits, long nc) {
-        if (size == cap) {
+        if (full()) {
             throw new IllegalStateException("full: drop the oldest first");
         }
         if (size == issued.length) {
