@@ -19,7 +19,10 @@
 # JAVA_OPTS (more JVM options for the server, e.g. a JFR recording), SERVER_LOG (a file to keep the
 # server's output in), WARMUP_RATE (the warm-up's rate, default 1000), WARMUP (seconds of traffic
 # at 1,000/s before the first step, not reported, default 15: a cold JVM carries a fraction of
-# what it does once compiled, and the stack sheds what it cannot carry).
+# what it does once compiled, and the stack sheds what it cannot carry), WORK (rounds of CPU work
+# the application does per INVITE and per registration, default 0: about 2 ns each here, the server
+# prints what they cost; with it the application, not sipp, sets the rate the process sustains,
+# which is how to see the process shed load at twice that rate while sipp still has room).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -45,12 +48,13 @@ users_for "$work"
 # AlwaysPreTouch: the kernel maps the whole heap at start. Without it, the first seconds at a
 # higher rate fault in eden pages one by one (4 KiB each, zeroed), which doubled the cost of
 # every request until the heap had been touched once and tipped first steps into a collapse.
-"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -XX:+AlwaysPreTouch -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} \
-    -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
+"$JAVA_HOME/bin/java" -Xms"$HEAP" -Xmx"$HEAP" -XX:+AlwaysPreTouch -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dload.work="${WORK:-0}" \
+    ${JAVA_OPTS:-} -cp "$jar" drachtio.benchmarks.load.LoadServer 127.0.0.1 "$PORT" "$mode" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -z "${SERVER_LOG:-}" ] || cp "$work/server.log" "$SERVER_LOG"; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 grep -q listening "$work/server.log" || { cat "$work/server.log"; exit 1; }
+grep '^work per call' "$work/server.log" || true
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }

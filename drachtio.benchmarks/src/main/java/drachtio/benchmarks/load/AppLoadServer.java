@@ -35,13 +35,21 @@ final class AppLoadServer {
                 .passwords((realm, user) -> password(user)).build());
         app.use(Method.REGISTER, RegistrationParser.builder().build());
         app.options((req, res) -> res.send(200));
-        app.invite((req, res) -> res.answer(Parts.body("application/sdp", SDP)));
+        app.invite((req, res) -> {
+            Work.perCall();
+            res.answer(Parts.body("application/sdp", SDP));
+        });
         app.register((req, res) -> {
+            Work.perCall();
             Registration reg = req.attribute(Registration.class).orElseThrow();
             res.send(200, Parts.header("Contact", req.header("Contact").orElse("*") + ";expires="
                     + (reg.contacts().isEmpty() ? 0 : reg.contacts().getFirst().expires()))
                     .with("X-User", req.attribute(AuthenticatedUser.class).orElseThrow().user()));
         });
+        String work = Work.describe();
+        if (work != null) {
+            System.out.println(work);
+        }
         app.listen(Listen.udp(host, port));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(app::close));
         System.out.println("listening " + app.listening().getFirst());

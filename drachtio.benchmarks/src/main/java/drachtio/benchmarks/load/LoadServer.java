@@ -44,6 +44,10 @@ public final class LoadServer implements StackHandler {
             AppLoadServer.run(host, port);
             return;
         }
+        String work = Work.describe();
+        if (work != null) {
+            System.out.println(work);
+        }
         SipStack stack = SipStacks.provider("embedded").create(StackConfig.builder()
                 .listen(Listen.udp(host, port)).build());
         stack.start(new LoadServer(args.length > 2 && args[2].equals("reader")));
@@ -67,11 +71,14 @@ public final class LoadServer implements StackHandler {
     public void onRequest(IncomingTransaction txn) {
         SipRequest req = txn.request();
         switch (req.method().name()) {
-            case "INVITE" -> txn.respond(SipResponse.replyTo(req, 200)
+            case "INVITE" -> {
+                Work.perCall();
+                txn.respond(SipResponse.replyTo(req, 200)
                     .setHeader("To", req.to().withTag("l" + Long.toString(tags.incrementAndGet(), 36)))
                     .header("Contact", "<sip:load@" + txn.source().local().getAddress().getHostAddress() + ":"
                             + txn.source().local().getPort() + ">")
                     .body("application/sdp", SDP).build());
+            }
             default -> txn.respond(SipResponse.replyTo(req, 200).build());
         }
     }
