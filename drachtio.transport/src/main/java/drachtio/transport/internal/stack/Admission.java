@@ -3,6 +3,7 @@ package drachtio.transport.internal.stack;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -29,6 +30,15 @@ import org.slf4j.LoggerFactory;
  * did not, the share grows by a tenth of the whole, back to all. Additive increase and
  * multiplicative decrease, as TCP does, settles on the rate the machine sustains instead of
  * letting queues grow until the peers' retransmissions double the load.
+ *
+ * <p>The share reacts in tenths of a second; an application whose own work fills both cores
+ * outruns it: by the time the lag is seen, a second of admitted tasks waits for a carrier,
+ * keeps the lag high after the share was cut (so it is cut far below what the machine
+ * carries) and then, once drained, lets the share swing back up into the next backlog. So the
+ * tasks handed over and not yet started are also bounded at any instant ({@link #queueLimit}):
+ * by as many as started in the time of the lag limit, measured over the last window (never
+ * fewer than {@link #MIN_QUEUE}). New requests beyond it are turned away at once, and a task
+ * then waits about the lag limit at most, while the carriers stay busy with the rest.
  */
 final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
@@ -41,6 +51,8 @@ final class Admission {
     static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
+    /** The fewest tasks waiting for a carrier that new requests may add to, whatever the rate. */
+    static final int MIN_QUEUE = 256;
     private static final double DECREASE = 0.9;
     private static final double INCREASE = 0.1;
 
@@ -58,6 +70,14 @@ final class Admission {
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
     private volatile double share = 1.0;
+    /** Tasks handed to the executor that have not started yet. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Tasks started since the stack began; per window, the rate the carriers keep up. */
+    private final AtomicLong starts = new AtomicLong();
+    /** {@link #starts} when the last window closed; written only by the caller that closes it. */
+    private volatile long startsBefore;
+    /** How many tasks may wait for a carrier before new requests are turned away. */
+    private volatile int queueLimit = MIN_QUEUE;
     /** Overloaded windows in a row; written only by the caller that closes a window. */
     private volatile int hotWindows;
 
@@ -94,23 +114,44 @@ final class Admission {
     }
 
 
-    /** @return whether every new request is let in now (the share is whole) */
+    /** @return whether every new request is let in now (the share is whole, no queue is full) */
     boolean letsAllIn() {
         roll();
-        return share >= 1.0;
+        return share >= 1.0 && waiting.get() < queueLimit;
     }
 
-    /** @return whether one new request is let in, a draw against the share */
+    /** @return whether one new request is let in: not when the queue is full, else a draw against the share */
     boolean admitNew() {
         roll();
+        if (waiting.get() >= queueLimit) {
+            return false;
+        }
         double s = share;
         return s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s;
     }
 
+    /** A task goes to the executor; {@link #started} or {@link #notStarted} follows. */
+    void handedOver() {
+        waiting.incrementAndGet();
+    }
+
+    /** A task handed over was refused by the executor (it is closing). */
+    void notStarted() {
+        waiting.decrementAndGet();
+    }
+
     /** @param lagNanos how long a task waited between hand-off and start */
     void started(long lagNanos) {
+        waiting.decrementAndGet();
+        starts.incrementAndGet();
         roll();
         windowMaxLag.accumulateAndGet(lagNanos, Math::max);
+    }
+
+    /** @return how many tasks may wait for a carrier now before new requests are turned away */
+    int queueLimit() {
+        roll();
+        return queueLimit;
     }
 
     /** @return the share of new requests let in now, 0 to 1 */
@@ -181,6 +222,10 @@ final class Admission {
         if (windows == 0 || !windowStart.compareAndSet(start, now)) {
             return;
         }
+        long started = starts.get();
+        long perWindow = (started - startsBefore) / windows;
+        startsBefore = started;
+        queueLimit = (int) Math.max(MIN_QUEUE, Math.min(Integer.MAX_VALUE, perWindow * lagLimitNanos / WINDOW_NANOS));
         long lag = windowMaxLag.getAndSet(0);
         boolean behind = saturated.getAsBoolean();
         boolean hot = lag > lagLimitNanos || behind;

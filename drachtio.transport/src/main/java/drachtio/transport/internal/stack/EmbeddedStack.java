@@ -289,12 +289,14 @@ final class EmbeddedStack implements SipStack {
     /** Runs the task on a virtual thread of its own, telling {@link Admission} how long it waited to start. */
     private void dispatch(String what, Runnable task) {
         long queued = System.nanoTime();
+        admission.handedOver();
         try {
             app.execute(() -> {
                 admission.started(System.nanoTime() - queued);
                 task.run();
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            admission.notStarted();
             LOG.debug("{} dropped: the stack is closing", what);
         }
     }

@@ -17,6 +17,7 @@ class AdmissionTest {
 
     private void overloadedWindows(int n) {
         for (int i = 0; i < n; i++) {
+            admission.handedOver();
             admission.started(2 * LIMIT);
             now.addAndGet(Admission.WINDOW_NANOS);
         }
@@ -139,5 +140,67 @@ class AdmissionTest {
             assertThat(t).isNotNull();
             t.release();
         }
+    }
+
+    @Test
+    void newRequestsAreTurnedAwayWhileTheFloorOfTasksWaitsForACarrier() {
+        assertThat(admission.queueLimit()).as("nothing started yet: the floor").isEqualTo(Admission.MIN_QUEUE);
+        for (int i = 0; i < Admission.MIN_QUEUE - 1; i++) {
+            admission.handedOver();
+        }
+        assertThat(admission.letsAllIn()).isTrue();
+        assertThat(admission.admitNew()).isTrue();
+        admission.handedOver();
+        assertThat(admission.letsAllIn()).isFalse();
+        assertThat(admittedOf(1000)).as("the share is whole, the queue is not").isZero();
+        assertThat(admission.share()).isEqualTo(1.0);
+        Admission.Ticket bye = admission.tryAdmit(true);
+        assertThat(bye).as("a request in a dialog is not the queue's business").isNotNull();
+        admission.started(0);
+        assertThat(admission.letsAllIn()).as("one started: one place").isTrue();
+        assertThat(admission.admitNew()).isTrue();
+    }
+
+    @Test
+    void aTaskTheExecutorRefusesTakesNoPlace() {
+        for (int i = 0; i < Admission.MIN_QUEUE; i++) {
+            admission.handedOver();
+        }
+        assertThat(admission.admitNew()).isFalse();
+        admission.notStarted();
+        assertThat(admission.admitNew()).isTrue();
+    }
+
+    @Test
+    void theQueueHoldsWhatTheCarriersStartInTheLagLimitMeasuredOverTheLastWindow() {
+        // a lag limit of two and a half windows
+        Admission a = new Admission(3, 5 * Admission.WINDOW_NANOS / 2, now::get, saturated::get);
+        for (int i = 0; i < 1000; i++) {
+            a.handedOver();
+            a.started(0);
+        }
+        assertThat(a.queueLimit()).as("the window is still open").isEqualTo(Admission.MIN_QUEUE);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(a.queueLimit()).as("1,000 starts per window, 2.5 windows").isEqualTo(2500);
+        for (int i = 0; i < 2499; i++) {
+            a.handedOver();
+        }
+        assertThat(a.admitNew()).isTrue();
+        a.handedOver();
+        assertThat(a.admitNew()).isFalse();
+        for (int i = 0; i < 100; i++) {
+            a.started(0);
+        }
+        now.addAndGet(2 * Admission.WINDOW_NANOS);
+        assertThat(a.queueLimit()).as("100 starts over two windows: 125 in 2.5 windows, below the floor")
+                .isEqualTo(Admission.MIN_QUEUE);
+        assertThat(a.admitNew()).as("2,400 still wait").isFalse();
+        for (int i = 0; i < 300; i++) {
+            a.started(0);
+        }
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(a.queueLimit()).as("300 in the last window").isEqualTo(750);
+        now.addAndGet(Admission.WINDOW_NANOS);
+        assertThat(a.queueLimit()).as("a window in which nothing started").isEqualTo(Admission.MIN_QUEUE);
     }
 }
