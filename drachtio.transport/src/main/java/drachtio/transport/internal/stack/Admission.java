@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * keeps the lag high after the share was cut (so it is cut far below what the machine
  * carries) and then, once drained, lets the share swing back up into the next backlog. So the
  * tasks handed over and not yet started are also bounded at any instant ({@link #queueLimit}):
- * by as many as started in the time of the lag limit, measured over the last window (never
- * fewer than {@link #MIN_QUEUE}). New requests beyond it are turned away at once, and a task
+ * by as many as the carriers started in the time of the lag limit, at the pace of the busiest
+ * of the last {@link #RECENT_WINDOWS} windows (never fewer than {@link #MIN_QUEUE}). New requests beyond it are turned away at once, and a task
  * then waits about the lag limit at most, while the carriers stay busy with the rest.
  */
 final class Admission {
@@ -53,6 +53,8 @@ final class Admission {
     static final double MIN_SHARE = 0.02;
     /** The fewest tasks waiting for a carrier that new requests may add to, whatever the rate. */
     static final int MIN_QUEUE = 256;
+    /** The windows over which the carriers' pace is taken, the busiest of them: a second. */
+    static final int RECENT_WINDOWS = 10;
     private static final double DECREASE = 0.9;
     private static final double INCREASE = 0.1;
 
@@ -74,8 +76,11 @@ final class Admission {
     private final AtomicInteger waiting = new AtomicInteger();
     /** Tasks started since the stack began; per window, the rate the carriers keep up. */
     private final AtomicLong starts = new AtomicLong();
-    /** {@link #starts} when the last window closed; written only by the caller that closes it. */
-    private volatile long startsBefore;
+    /** {@link #starts} when the last window closed; guarded by this. */
+    private long startsBefore;
+    /** Tasks started in each of the last windows, a ring; guarded by this. */
+    private final long[] recentStarts = new long[RECENT_WINDOWS];
+    private int nextRecent;
     /** How many tasks may wait for a carrier before new requests are turned away. */
     private volatile int queueLimit = MIN_QUEUE;
     /** Overloaded windows in a row; written only by the caller that closes a window. */
@@ -215,6 +220,27 @@ final class Admission {
      * Closes the window when it is over and adjusts the share by what it saw; one caller wins.
      * Windows in which nothing ran count as calm ones.
      */
+    /**
+     * Records the starts of the window just closed and works out the queue's bound from the
+     * busiest of the last {@link #RECENT_WINDOWS}: a window in which the carriers stalled (a GC
+     * pause, a compilation) started few tasks, and the bound must not shrink just when a backlog
+     * it should absorb builds up. Called only by the caller that closed the window.
+     */
+    private synchronized int queueLimitAfter(long windows) {
+        long started = starts.get();
+        long perWindow = (started - startsBefore) / windows;
+        startsBefore = started;
+        for (long w = Math.min(windows, RECENT_WINDOWS); w > 0; w--) {
+            recentStarts[nextRecent] = perWindow;
+            nextRecent = (nextRecent + 1) % RECENT_WINDOWS;
+        }
+        long busiest = 0;
+        for (long n : recentStarts) {
+            busiest = Math.max(busiest, n);
+        }
+        return (int) Math.max(MIN_QUEUE, Math.min(Integer.MAX_VALUE, busiest * lagLimitNanos / WINDOW_NANOS));
+    }
+
     private void roll() {
         long now = clock.getAsLong();
         long start = windowStart.get();
@@ -222,10 +248,7 @@ final class Admission {
         if (windows == 0 || !windowStart.compareAndSet(start, now)) {
             return;
         }
-        long started = starts.get();
-        long perWindow = (started - startsBefore) / windows;
-        startsBefore = started;
-        queueLimit = (int) Math.max(MIN_QUEUE, Math.min(Integer.MAX_VALUE, perWindow * lagLimitNanos / WINDOW_NANOS));
+        queueLimit = queueLimitAfter(windows);
         long lag = windowMaxLag.getAndSet(0);
         boolean behind = saturated.getAsBoolean();
         boolean hot = lag > lagLimitNanos || behind;
