@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * carries) and then, once drained, lets the share swing back up into the next backlog. So the
  * tasks handed over and not yet started are also bounded at any instant ({@link #queueLimit}):
  * by as many as the carriers started in the time of the lag limit, at the pace of the busiest
- * of the last {@link #RECENT_WINDOWS} windows (never fewer than {@link #MIN_QUEUE}). New requests beyond it are turned away at once, and a task
- * then waits about the lag limit at most, while the carriers stay busy with the rest.
+ * of the last {@link #RECENT_WINDOWS} windows (never fewer than {@link #MIN_QUEUE}). While that
+ * many wait and the task that started last waited more than half the lag limit, new requests
+ * are turned away at once; a task then waits about the lag limit at most, while the carriers
+ * stay busy with the rest.
  */
 final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
@@ -83,6 +85,8 @@ final class Admission {
     private int nextRecent;
     /** How many tasks may wait for a carrier before new requests are turned away. */
     private volatile int queueLimit = MIN_QUEUE;
+    /** How long the task that started last waited for a carrier. */
+    private volatile long lastLag;
     /** Overloaded windows in a row; written only by the caller that closes a window. */
     private volatile int hotWindows;
 
@@ -122,13 +126,23 @@ final class Admission {
     /** @return whether every new request is let in now (the share is whole, no queue is full) */
     boolean letsAllIn() {
         roll();
-        return share >= 1.0 && waiting.get() < queueLimit;
+        return share >= 1.0 && !queueFull();
+    }
+
+    /**
+     * @return whether the tasks waiting for a carrier reached their bound while the last task to
+     *     start had waited more than half the lag limit: a backlog that is not draining. A count
+     *     over the bound alone is not enough: after a jump in the rate the bound still follows
+     *     the old pace, while carriers that keep up start every task within milliseconds
+     */
+    private boolean queueFull() {
+        return waiting.get() >= queueLimit && lastLag > lagLimitNanos / 2;
     }
 
     /** @return whether one new request is let in: not when the queue is full, else a draw against the share */
     boolean admitNew() {
         roll();
-        if (waiting.get() >= queueLimit) {
+        if (queueFull()) {
             return false;
         }
         double s = share;
@@ -147,6 +161,7 @@ final class Admission {
 
     /** @param lagNanos how long a task waited between hand-off and start */
     void started(long lagNanos) {
+        lastLag = lagNanos;
         waiting.decrementAndGet();
         starts.incrementAndGet();
         roll();

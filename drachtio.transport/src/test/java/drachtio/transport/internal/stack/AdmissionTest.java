@@ -143,29 +143,44 @@ class AdmissionTest {
     }
 
     @Test
-    void newRequestsAreTurnedAwayWhileTheFloorOfTasksWaitsForACarrier() {
+    void newRequestsAreTurnedAwayWhileTheFloorOfTasksWaitsForACarrierAndTheLastStartWasLate() {
         assertThat(admission.queueLimit()).as("nothing started yet: the floor").isEqualTo(Admission.MIN_QUEUE);
-        for (int i = 0; i < Admission.MIN_QUEUE - 1; i++) {
+        for (int i = 0; i < Admission.MIN_QUEUE; i++) {
             admission.handedOver();
         }
-        assertThat(admission.letsAllIn()).isTrue();
-        assertThat(admission.admitNew()).isTrue();
         admission.handedOver();
+        admission.started(LIMIT / 2 + 1);
         assertThat(admission.letsAllIn()).isFalse();
         assertThat(admittedOf(1000)).as("the share is whole, the queue is not").isZero();
         assertThat(admission.share()).isEqualTo(1.0);
         Admission.Ticket bye = admission.tryAdmit(true);
         assertThat(bye).as("a request in a dialog is not the queue's business").isNotNull();
-        admission.started(0);
+        admission.started(LIMIT);
         assertThat(admission.letsAllIn()).as("one started: one place").isTrue();
         assertThat(admission.admitNew()).isTrue();
     }
 
     @Test
-    void aTaskTheExecutorRefusesTakesNoPlace() {
-        for (int i = 0; i < Admission.MIN_QUEUE; i++) {
+    void aLongQueueThatStartsPromptlyIsNotFull() {
+        for (int i = 0; i < 10 * Admission.MIN_QUEUE; i++) {
             admission.handedOver();
         }
+        admission.handedOver();
+        admission.started(LIMIT / 2);
+        assertThat(admission.letsAllIn()).as("the carriers keep up: the bound still follows an older, slower pace")
+                .isTrue();
+        assertThat(admittedOf(1000)).isEqualTo(1000);
+        admission.handedOver();
+        admission.started(LIMIT / 2 + 1);
+        assertThat(admission.letsAllIn()).isFalse();
+    }
+
+    @Test
+    void aTaskTheExecutorRefusesTakesNoPlace() {
+        for (int i = 0; i < Admission.MIN_QUEUE + 1; i++) {
+            admission.handedOver();
+        }
+        admission.started(LIMIT);
         assertThat(admission.admitNew()).isFalse();
         admission.notStarted();
         assertThat(admission.admitNew()).isTrue();
@@ -182,15 +197,16 @@ class AdmissionTest {
         assertThat(a.queueLimit()).as("the window is still open").isEqualTo(Admission.MIN_QUEUE);
         now.addAndGet(Admission.WINDOW_NANOS);
         assertThat(a.queueLimit()).as("1,000 starts per window, 2.5 windows").isEqualTo(2500);
-        for (int i = 0; i < 2499; i++) {
+        for (int i = 0; i < 2500; i++) {
             a.handedOver();
         }
-        assertThat(a.admitNew()).isTrue();
+        a.started(Admission.WINDOW_NANOS * 2);
+        assertThat(a.admitNew()).as("2,499 wait, the last start was late").isTrue();
         a.handedOver();
         assertThat(a.admitNew()).isFalse();
         // the carriers stall: few starts per window, and the bound stays for a second
         for (int w = 1; w < Admission.RECENT_WINDOWS; w++) {
-            a.started(0);
+            a.started(Admission.WINDOW_NANOS * 2);
             now.addAndGet(Admission.WINDOW_NANOS);
             assertThat(a.queueLimit()).as("window %d after the busy one", w).isEqualTo(2500);
         }
