@@ -232,10 +232,6 @@ final class Admission {
     }
 
     /**
-     * Closes the window when it is over and adjusts the share by what it saw; one caller wins.
-     * Windows in which nothing ran count as calm ones.
-     */
-    /**
      * Records the starts of the window just closed and works out the queue's bound from the
      * busiest of the last {@link #RECENT_WINDOWS}: a window in which the carriers stalled (a GC
      * pause, a compilation) started few tasks, and the bound must not shrink just when a backlog
@@ -256,6 +252,10 @@ final class Admission {
         return (int) Math.max(MIN_QUEUE, Math.min(Integer.MAX_VALUE, busiest * lagLimitNanos / WINDOW_NANOS));
     }
 
+    /**
+     * Closes the window when it is over and adjusts the share by what it saw; one caller wins.
+     * Windows in which nothing ran count as calm ones.
+     */
     private void roll() {
         long now = clock.getAsLong();
         long start = windowStart.get();
