@@ -3,8 +3,8 @@ package drachtio.transport.internal.stack;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -34,13 +34,13 @@ import org.slf4j.LoggerFactory;
  * <p>The share reacts in tenths of a second; an application whose own work fills both cores
  * outruns it: by the time the lag is seen, a second of admitted tasks waits for a carrier,
  * keeps the lag high after the share was cut (so it is cut far below what the machine
- * carries) and then, once drained, lets the share swing back up into the next backlog. So the
- * tasks handed over and not yet started are also bounded at any instant ({@link #queueLimit}):
- * by as many as the carriers started in the time of the lag limit, at the pace of the busiest
- * of the last {@link #RECENT_WINDOWS} windows (never fewer than {@link #MIN_QUEUE}). While that
- * many wait and the task that started last waited more than half the lag limit, new requests
- * are turned away at once; a task then waits about the lag limit at most, while the carriers
- * stay busy with the rest.
+ * carries) and then, once drained, lets the share swing back up into the next backlog. So new
+ * requests are also turned away at once, at any instant, while the oldest task still waiting
+ * for a carrier has waited more than half the lag limit ({@link #oldestWait}): the backlog is
+ * bounded in time, whatever each task costs, and a task waits about the lag limit at most
+ * while the carriers stay busy with the rest. Carriers start tasks about in the order they
+ * were handed over (one queue per submitting thread, first in first out), so the oldest is
+ * taken to be the next after as many as have started.
  */
 final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
@@ -53,10 +53,11 @@ final class Admission {
     static final int HOT_WINDOWS = 2;
     /** The lowest share of new requests let in while overloaded: enough to keep measuring. */
     static final double MIN_SHARE = 0.02;
-    /** The fewest tasks waiting for a carrier that new requests may add to, whatever the rate. */
-    static final int MIN_QUEUE = 256;
-    /** The windows over which the carriers' pace is taken, the busiest of them: a second. */
-    static final int RECENT_WINDOWS = 10;
+    /**
+     * Hand-over times remembered for tasks not yet started; more waiting than this counts as a
+     * full queue (the in-flight budgets keep it far below in practice).
+     */
+    static final int MAX_WAITING = 1 << 15;
     private static final double DECREASE = 0.9;
     private static final double INCREASE = 0.1;
 
@@ -74,19 +75,14 @@ final class Admission {
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
     private volatile double share = 1.0;
-    /** Tasks handed to the executor that have not started yet. */
-    private final AtomicInteger waiting = new AtomicInteger();
-    /** Tasks started since the stack began; per window, the rate the carriers keep up. */
+    /** Tasks handed to the executor so far; the n-th has sequence number n - 1. */
+    private final AtomicLong handed = new AtomicLong();
+    /** Tasks started so far (or refused by the executor). */
     private final AtomicLong starts = new AtomicLong();
-    /** {@link #starts} when the last window closed; guarded by this. */
-    private long startsBefore;
-    /** Tasks started in each of the last windows, a ring; guarded by this. */
-    private final long[] recentStarts = new long[RECENT_WINDOWS];
-    private int nextRecent;
-    /** How many tasks may wait for a carrier before new requests are turned away. */
-    private volatile int queueLimit = MIN_QUEUE;
-    /** How long the task that started last waited for a carrier. */
-    private volatile long lastLag;
+    /** Per sequence number modulo {@link #MAX_WAITING}: when the task was handed over. */
+    private final AtomicLongArray handedAt = new AtomicLongArray(MAX_WAITING);
+    /** Per slot of {@link #handedAt}: the sequence number whose time it holds, written after it. */
+    private final AtomicLongArray handedSeq = new AtomicLongArray(MAX_WAITING);
     /** Overloaded windows in a row; written only by the caller that closes a window. */
     private volatile int hotWindows;
 
@@ -123,55 +119,68 @@ final class Admission {
     }
 
 
-    /** @return whether every new request is let in now (the share is whole, no queue is full) */
+    /** @return whether every new request is let in now (the share is whole, the queue is not full) */
     boolean letsAllIn() {
-        roll();
-        return share >= 1.0 && !queueFull();
-    }
-
-    /**
-     * @return whether the tasks waiting for a carrier reached their bound while the last task to
-     *     start had waited more than half the lag limit: a backlog that is not draining. A count
-     *     over the bound alone is not enough: after a jump in the rate the bound still follows
-     *     the old pace, while carriers that keep up start every task within milliseconds
-     */
-    private boolean queueFull() {
-        return waiting.get() >= queueLimit && lastLag > lagLimitNanos / 2;
+        long now = roll();
+        return share >= 1.0 && !queueFull(now);
     }
 
     /** @return whether one new request is let in: not when the queue is full, else a draw against the share */
     boolean admitNew() {
-        roll();
-        if (queueFull()) {
+        long now = roll();
+        if (queueFull(now)) {
             return false;
         }
         double s = share;
         return s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s;
     }
 
-    /** A task goes to the executor; {@link #started} or {@link #notStarted} follows. */
-    void handedOver() {
-        waiting.incrementAndGet();
+    private boolean queueFull(long now) {
+        return oldestWait(now) > lagLimitNanos / 2;
+    }
+
+    /**
+     * @param now the clock's time
+     * @return how long the oldest task not yet started has waited: 0 when none waits, or when its
+     *     hand-over is still being recorded (it is the newest then); the longest time there is
+     *     when more than {@link #MAX_WAITING} wait
+     */
+    long oldestWait(long now) {
+        long next = starts.get();
+        long last = handed.get();
+        if (last <= next) {
+            return 0;
+        }
+        if (last - next > MAX_WAITING) {
+            return Long.MAX_VALUE;
+        }
+        int slot = (int) (next % MAX_WAITING);
+        long at = handedAt.getAcquire(slot);
+        return handedSeq.getAcquire(slot) == next ? Math.max(0, now - at) : 0;
+    }
+
+    /**
+     * A task goes to the executor; {@link #started} or {@link #notStarted} follows.
+     *
+     * @param now the clock's time, as the caller read it for the task's lag
+     */
+    void handedOver(long now) {
+        long seq = handed.getAndIncrement();
+        int slot = (int) (seq % MAX_WAITING);
+        handedAt.setRelease(slot, now);
+        handedSeq.setRelease(slot, seq);
     }
 
     /** A task handed over was refused by the executor (it is closing). */
     void notStarted() {
-        waiting.decrementAndGet();
+        starts.incrementAndGet();
     }
 
     /** @param lagNanos how long a task waited between hand-off and start */
     void started(long lagNanos) {
-        lastLag = lagNanos;
-        waiting.decrementAndGet();
         starts.incrementAndGet();
         roll();
         windowMaxLag.accumulateAndGet(lagNanos, Math::max);
-    }
-
-    /** @return how many tasks may wait for a carrier now before new requests are turned away */
-    int queueLimit() {
-        roll();
-        return queueLimit;
     }
 
     /** @return the share of new requests let in now, 0 to 1 */
@@ -232,44 +241,24 @@ final class Admission {
     }
 
     /**
-     * Records the starts of the window just closed and works out the queue's bound from the
-     * busiest of the last {@link #RECENT_WINDOWS}: a window in which the carriers stalled (a GC
-     * pause, a compilation) started few tasks, and the bound must not shrink just when a backlog
-     * it should absorb builds up. Called only by the caller that closed the window.
-     */
-    private synchronized int queueLimitAfter(long windows) {
-        long started = starts.get();
-        long perWindow = (started - startsBefore) / windows;
-        startsBefore = started;
-        for (long w = Math.min(windows, RECENT_WINDOWS); w > 0; w--) {
-            recentStarts[nextRecent] = perWindow;
-            nextRecent = (nextRecent + 1) % RECENT_WINDOWS;
-        }
-        long busiest = 0;
-        for (long n : recentStarts) {
-            busiest = Math.max(busiest, n);
-        }
-        return (int) Math.max(MIN_QUEUE, Math.min(Integer.MAX_VALUE, busiest * lagLimitNanos / WINDOW_NANOS));
-    }
-
-    /**
      * Closes the window when it is over and adjusts the share by what it saw; one caller wins.
      * Windows in which nothing ran count as calm ones.
+     *
+     * @return the clock's time
      */
-    private void roll() {
+    private long roll() {
         long now = clock.getAsLong();
         long start = windowStart.get();
         long windows = (now - start) / WINDOW_NANOS;
         if (windows == 0 || !windowStart.compareAndSet(start, now)) {
-            return;
+            return now;
         }
-        queueLimit = queueLimitAfter(windows);
         long lag = windowMaxLag.getAndSet(0);
         boolean behind = saturated.getAsBoolean();
         boolean hot = lag > lagLimitNanos || behind;
         if (hot && LOG.isDebugEnabled()) {
-            LOG.debug("overloaded window: start lag {} ms, reader behind {}, share of new requests {}",
-                    lag / 1_000_000, behind, share);
+            LOG.debug("overloaded window: start lag {} ms, reader behind {}, share of new requests {}, oldest task waiting {} ms",
+                    lag / 1_000_000, behind, share, oldestWait(now) / 1_000_000);
         }
         int streak = hot ? hotWindows + 1 : 0;
         hotWindows = streak;
@@ -278,5 +267,6 @@ final class Admission {
         } else if (!hot) {
             share = Math.min(1.0, share + INCREASE * windows);
         }
+        return now;
     }
 }

@@ -289,7 +289,7 @@ final class EmbeddedStack implements SipStack {
     /** Runs the task on a virtual thread of its own, telling {@link Admission} how long it waited to start. */
     private void dispatch(String what, Runnable task) {
         long queued = System.nanoTime();
-        admission.handedOver();
+        admission.handedOver(queued);
         try {
             app.execute(() -> {
                 admission.started(System.nanoTime() - queued);

@@ -17,7 +17,7 @@ class AdmissionTest {
 
     private void overloadedWindows(int n) {
         for (int i = 0; i < n; i++) {
-            admission.handedOver();
+            admission.handedOver(now.get());
             admission.started(2 * LIMIT);
             now.addAndGet(Admission.WINDOW_NANOS);
         }
@@ -143,80 +143,67 @@ class AdmissionTest {
     }
 
     @Test
-    void newRequestsAreTurnedAwayWhileTheFloorOfTasksWaitsForACarrierAndTheLastStartWasLate() {
-        assertThat(admission.queueLimit()).as("nothing started yet: the floor").isEqualTo(Admission.MIN_QUEUE);
-        for (int i = 0; i < Admission.MIN_QUEUE; i++) {
-            admission.handedOver();
-        }
-        admission.handedOver();
-        admission.started(LIMIT / 2 + 1);
+    void newRequestsAreTurnedAwayWhileTheOldestWaitingTaskWaitedMoreThanHalfTheLagLimit() {
+        admission.handedOver(now.get());
+        now.addAndGet(LIMIT / 2);
+        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 2);
+        assertThat(admission.letsAllIn()).isTrue();
+        now.addAndGet(1);
         assertThat(admission.letsAllIn()).isFalse();
         assertThat(admittedOf(1000)).as("the share is whole, the queue is not").isZero();
         assertThat(admission.share()).isEqualTo(1.0);
         Admission.Ticket bye = admission.tryAdmit(true);
         assertThat(bye).as("a request in a dialog is not the queue's business").isNotNull();
-        admission.started(LIMIT);
-        assertThat(admission.letsAllIn()).as("one started: one place").isTrue();
+        admission.started(LIMIT / 2 + 1);
+        assertThat(admission.oldestWait(now.get())).as("none waits").isZero();
+        assertThat(admission.letsAllIn()).isTrue();
         assertThat(admission.admitNew()).isTrue();
     }
 
     @Test
     void aLongQueueThatStartsPromptlyIsNotFull() {
-        for (int i = 0; i < 10 * Admission.MIN_QUEUE; i++) {
-            admission.handedOver();
+        for (int i = 0; i < 10_000; i++) {
+            admission.handedOver(now.get());
         }
-        admission.handedOver();
-        admission.started(LIMIT / 2);
-        assertThat(admission.letsAllIn()).as("the carriers keep up: the bound still follows an older, slower pace")
-                .isTrue();
+        now.addAndGet(LIMIT / 4);
+        assertThat(admission.letsAllIn()).as("how many wait does not matter, how long they wait does").isTrue();
         assertThat(admittedOf(1000)).isEqualTo(1000);
-        admission.handedOver();
-        admission.started(LIMIT / 2 + 1);
-        assertThat(admission.letsAllIn()).isFalse();
+    }
+
+    @Test
+    void theOldestWaitingTaskIsTheNextAfterThoseStarted() {
+        long t0 = now.get();
+        admission.handedOver(t0);
+        admission.handedOver(t0 + LIMIT / 4);
+        admission.handedOver(t0 + LIMIT / 2);
+        now.set(t0 + LIMIT / 2 + 1);
+        assertThat(admission.admitNew()).isFalse();
+        admission.started(LIMIT / 2);
+        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 4 + 1);
+        assertThat(admission.admitNew()).isTrue();
+        now.addAndGet(LIMIT / 4);
+        assertThat(admission.admitNew()).as("the second has waited too long now").isFalse();
+        admission.started(LIMIT / 2);
+        admission.started(LIMIT / 4);
+        assertThat(admission.oldestWait(now.get())).isZero();
     }
 
     @Test
     void aTaskTheExecutorRefusesTakesNoPlace() {
-        for (int i = 0; i < Admission.MIN_QUEUE + 1; i++) {
-            admission.handedOver();
-        }
-        admission.started(LIMIT);
-        assertThat(admission.admitNew()).isFalse();
+        admission.handedOver(now.get());
         admission.notStarted();
+        now.addAndGet(LIMIT);
+        assertThat(admission.oldestWait(now.get())).isZero();
         assertThat(admission.admitNew()).isTrue();
     }
 
     @Test
-    void theQueueHoldsWhatTheCarriersStartInTheLagLimitAtThePaceOfTheBusiestRecentWindow() {
-        // a lag limit of two and a half windows
-        Admission a = new Admission(3, 5 * Admission.WINDOW_NANOS / 2, now::get, saturated::get);
-        for (int i = 0; i < 1000; i++) {
-            a.handedOver();
-            a.started(0);
+    void moreWaitingThanTheRingHoldsIsAFullQueue() {
+        for (int i = 0; i <= Admission.MAX_WAITING; i++) {
+            admission.handedOver(now.get());
         }
-        assertThat(a.queueLimit()).as("the window is still open").isEqualTo(Admission.MIN_QUEUE);
-        now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(a.queueLimit()).as("1,000 starts per window, 2.5 windows").isEqualTo(2500);
-        for (int i = 0; i < 2500; i++) {
-            a.handedOver();
-        }
-        a.started(Admission.WINDOW_NANOS * 2);
-        assertThat(a.admitNew()).as("2,499 wait, the last start was late").isTrue();
-        a.handedOver();
-        assertThat(a.admitNew()).isFalse();
-        // the carriers stall: few starts per window, and the bound stays for a second
-        for (int w = 1; w < Admission.RECENT_WINDOWS; w++) {
-            a.started(Admission.WINDOW_NANOS * 2);
-            now.addAndGet(Admission.WINDOW_NANOS);
-            assertThat(a.queueLimit()).as("window %d after the busy one", w).isEqualTo(2500);
-        }
-        assertThat(a.admitNew()).as("%d wait", 2500 - 9).isTrue();
-        for (int i = 0; i < 300; i++) {
-            a.started(0);
-        }
-        now.addAndGet(Admission.WINDOW_NANOS);
-        assertThat(a.queueLimit()).as("the busy window is ten windows back: 300 per window now").isEqualTo(750);
-        now.addAndGet(20 * Admission.WINDOW_NANOS);
-        assertThat(a.queueLimit()).as("two idle seconds").isEqualTo(Admission.MIN_QUEUE);
+        assertThat(admission.admitNew()).isFalse();
+        admission.started(0);
+        assertThat(admission.admitNew()).as("the ring holds the rest, all just handed over").isTrue();
     }
 }
