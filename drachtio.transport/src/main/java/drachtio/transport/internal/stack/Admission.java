@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * keeps the lag high after the share was cut (so it is cut far below what the machine
  * carries) and then, once drained, lets the share swing back up into the next backlog. So new
  * requests are also turned away at once, at any instant, while the oldest task still waiting
- * for a carrier has waited more than half the lag limit ({@link #oldestWait}): the backlog is
- * bounded in time, whatever each task costs, and a task waits about the lag limit at most
- * while the carriers stay busy with the rest. Carriers start tasks about in the order they
+ * for a carrier has waited more than a quarter of the lag limit ({@link #oldestWait}): the
+ * backlog is bounded in time, whatever each task costs, and a task waits about half the lag
+ * limit at most while the carriers stay busy with the rest. Carriers start tasks about in the order they
  * were handed over (one queue per submitting thread, first in first out), so the oldest is
  * taken to be the next after as many as have started.
  */
@@ -135,8 +135,13 @@ final class Admission {
         return s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s;
     }
 
+    /**
+     * A quarter of the lag limit: when the gate closes, the tasks admitted while the oldest aged
+     * still have to start, so at twice the rate the carriers sustain the longest wait is about
+     * twice this, and the share's own signal (a wait over the whole limit) stays quiet.
+     */
     private boolean queueFull(long now) {
-        return oldestWait(now) > lagLimitNanos / 2;
+        return oldestWait(now) > lagLimitNanos / 4;
     }
 
     /**

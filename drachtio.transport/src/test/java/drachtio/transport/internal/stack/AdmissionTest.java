@@ -143,10 +143,10 @@ class AdmissionTest {
     }
 
     @Test
-    void newRequestsAreTurnedAwayWhileTheOldestWaitingTaskWaitedMoreThanHalfTheLagLimit() {
+    void newRequestsAreTurnedAwayWhileTheOldestWaitingTaskWaitedMoreThanAQuarterOfTheLagLimit() {
         admission.handedOver(now.get());
-        now.addAndGet(LIMIT / 2);
-        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 2);
+        now.addAndGet(LIMIT / 4);
+        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 4);
         assertThat(admission.letsAllIn()).isTrue();
         now.addAndGet(1);
         assertThat(admission.letsAllIn()).isFalse();
@@ -154,7 +154,7 @@ class AdmissionTest {
         assertThat(admission.share()).isEqualTo(1.0);
         Admission.Ticket bye = admission.tryAdmit(true);
         assertThat(bye).as("a request in a dialog is not the queue's business").isNotNull();
-        admission.started(LIMIT / 2 + 1);
+        admission.started(LIMIT / 4 + 1);
         assertThat(admission.oldestWait(now.get())).as("none waits").isZero();
         assertThat(admission.letsAllIn()).isTrue();
         assertThat(admission.admitNew()).isTrue();
@@ -165,7 +165,7 @@ class AdmissionTest {
         for (int i = 0; i < 10_000; i++) {
             admission.handedOver(now.get());
         }
-        now.addAndGet(LIMIT / 4);
+        now.addAndGet(LIMIT / 8);
         assertThat(admission.letsAllIn()).as("how many wait does not matter, how long they wait does").isTrue();
         assertThat(admittedOf(1000)).isEqualTo(1000);
     }
@@ -174,17 +174,17 @@ class AdmissionTest {
     void theOldestWaitingTaskIsTheNextAfterThoseStarted() {
         long t0 = now.get();
         admission.handedOver(t0);
+        admission.handedOver(t0 + LIMIT / 8);
         admission.handedOver(t0 + LIMIT / 4);
-        admission.handedOver(t0 + LIMIT / 2);
-        now.set(t0 + LIMIT / 2 + 1);
+        now.set(t0 + LIMIT / 4 + 1);
         assertThat(admission.admitNew()).isFalse();
-        admission.started(LIMIT / 2);
-        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 4 + 1);
-        assertThat(admission.admitNew()).isTrue();
-        now.addAndGet(LIMIT / 4);
-        assertThat(admission.admitNew()).as("the second has waited too long now").isFalse();
-        admission.started(LIMIT / 2);
         admission.started(LIMIT / 4);
+        assertThat(admission.oldestWait(now.get())).isEqualTo(LIMIT / 8 + 1);
+        assertThat(admission.admitNew()).isTrue();
+        now.addAndGet(LIMIT / 8);
+        assertThat(admission.admitNew()).as("the second has waited too long now").isFalse();
+        admission.started(LIMIT / 4);
+        admission.started(LIMIT / 8);
         assertThat(admission.oldestWait(now.get())).isZero();
     }
 
