@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * requests are also turned away at once, at any instant, while the oldest task still waiting
  * for a carrier has waited more than a quarter of the lag limit ({@link #oldestWait}): the
  * backlog is bounded in time, whatever each task costs, and a task waits about half the lag
- * limit at most while the carriers stay busy with the rest. Carriers start tasks about in the order they
- * were handed over (one queue per submitting thread, first in first out), so the oldest is
- * taken to be the next after as many as have started.
+ * limit at most while the carriers stay busy with the rest. Carriers start tasks about in the
+ * order they were handed over (one queue per submitting thread, first in first out), so the
+ * oldest is taken to be the next after as many as have started.
  */
 final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
@@ -136,9 +136,14 @@ final class Admission {
     }
 
     /**
-     * A quarter of the lag limit: when the gate closes, the tasks admitted while the oldest aged
-     * still have to start, so at twice the rate the carriers sustain the longest wait is about
-     * twice this, and the share's own signal (a wait over the whole limit) stays quiet.
+     * Whether new requests are turned away for the backlog: the oldest task waiting for a carrier
+     * waited more than a quarter of the lag limit. A quarter, because when the gate closes the
+     * tasks admitted while the oldest aged still have to start: at twice the rate the carriers
+     * sustain the longest wait is then about twice this, and the share's own signal (a wait over
+     * the whole limit) stays quiet.
+     *
+     * @param now the clock's time
+     * @return whether the queue counts as full
      */
     private boolean queueFull(long now) {
         return oldestWait(now) > lagLimitNanos / 4;
