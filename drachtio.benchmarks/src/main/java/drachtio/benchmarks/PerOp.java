@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * @param cpuNanos thread CPU nanoseconds per operation
  * @param bytes bytes allocated per operation
  */
-record PerOp(double cpuNanos, double bytes) {
+public record PerOp(double cpuNanos, double bytes) {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -20,7 +20,7 @@ record PerOp(double cpuNanos, double bytes) {
      * @param batch runs the given number of operations
      * @return the least CPU time and the least allocation per operation
      */
-    static PerOp leastOf(int rounds, int perRound, IntConsumer batch) {
+    public static PerOp leastOf(int rounds, int perRound, IntConsumer batch) {
         double cpu = Double.MAX_VALUE;
         double bytes = Double.MAX_VALUE;
         for (int r = 0; r < rounds; r++) {

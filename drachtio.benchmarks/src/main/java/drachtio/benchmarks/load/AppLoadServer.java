@@ -46,10 +46,7 @@ final class AppLoadServer {
                     + (reg.contacts().isEmpty() ? 0 : reg.contacts().getFirst().expires()))
                     .with("X-User", req.attribute(AuthenticatedUser.class).orElseThrow().user()));
         });
-        String work = Work.describe();
-        if (work != null) {
-            System.out.println(work);
-        }
+        Work.printCost();
         app.listen(Listen.udp(host, port));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(app::close));
         System.out.println("listening " + app.listening().getFirst());

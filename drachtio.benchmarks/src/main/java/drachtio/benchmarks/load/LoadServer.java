@@ -44,10 +44,7 @@ public final class LoadServer implements StackHandler {
             AppLoadServer.run(host, port);
             return;
         }
-        String work = Work.describe();
-        if (work != null) {
-            System.out.println(work);
-        }
+        Work.printCost();
         SipStack stack = SipStacks.provider("embedded").create(StackConfig.builder()
                 .listen(Listen.udp(host, port)).build());
         stack.start(new LoadServer(args.length > 2 && args[2].equals("reader")));
