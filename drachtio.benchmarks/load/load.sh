@@ -22,7 +22,9 @@
 # what it does once compiled, and the stack sheds what it cannot carry), WORK (rounds of CPU work
 # the application does per INVITE and per registration, default 0: about 2 ns each here, the server
 # prints what they cost; with it the application, not sipp, sets the rate the process sustains,
-# which is how to see the process shed load at twice that rate while sipp still has room).
+# which is how to see the process shed load at twice that rate while sipp still has room), STATS
+# (a path prefix: sipp's statistics every second of each step are kept in STATS.RATE.csv, to line
+# up with a server log taken with SERVER_LOG).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -76,12 +78,14 @@ fi
 printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s %7s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB" "idle %"
 for rate in "$@"; do
     calls=$((rate * DURATION))
+    every=$DURATION
+    [ -z "${STATS:-}" ] || every=1
     buff=()
     [ "$rate" -gt 5000 ] && buff=(-buff_size 4194304)
     c0=$(cpu); m0=$(machine); t0=$(date +%s.%N)
     set +e
     (cd "$work" && sipp -nostdin -bg -sf "$scenario" "127.0.0.1:$PORT" -t u1 -i 127.0.0.1 -r "$rate" -m "$calls" \
-        -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$DURATION" \
+        -l $((rate * 10)) -timeout $((DURATION * 3))s -trace_stat -stf "$work/stat.csv" -fd "$every" \
         -max_recv_loops 100000 -max_sched_loops 100000 "${buff[@]}" "${inf[@]}" > "$work/sipp.out" 2>&1)
     # -bg returns at once: wait for sipp to finish its calls
     pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$work/sipp.out")
@@ -115,4 +119,5 @@ why = ', '.join(f"{h[6:-3]}={last[i]}" for i, h in enumerate(head)
                 if h.startswith('Failed') and h.endswith('(C)') and h != 'FailedCall(C)' and last[i] not in ('0', ''))
 print(f"{kind:<12} {int(rate):>10} {ok / calls_s:>10.0f} {failed:>8} {resp:>10.2f} {timeouts:>10} {cpu:>8.0f} {sipp:>8.0f} {heap:>8} {idle:>7.0f}" + (f"  ({why})" if why else ""))
 PY
+    [ -z "${STATS:-}" ] || cp "$work/stat.csv" "$STATS.$rate.csv"
 done

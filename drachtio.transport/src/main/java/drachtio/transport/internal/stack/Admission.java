@@ -74,6 +74,9 @@ final class Admission {
     private final BooleanSupplier saturated;
     private final AtomicLong windowStart;
     private final AtomicLong windowMaxLag = new AtomicLong();
+    /** New requests turned away in this window for the backlog, and by the share: for the debug log. */
+    private final AtomicLong windowBacklogRefused = new AtomicLong();
+    private final AtomicLong windowShareRefused = new AtomicLong();
     private volatile double share = 1.0;
     /** Tasks handed to the executor so far; the n-th has sequence number n - 1. */
     private final AtomicLong handed = new AtomicLong();
@@ -129,10 +132,15 @@ final class Admission {
     boolean admitNew() {
         long now = roll();
         if (queueFull(now)) {
+            windowBacklogRefused.incrementAndGet();
             return false;
         }
         double s = share;
-        return s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s;
+        if (s >= 1.0 || ThreadLocalRandom.current().nextDouble() < s) {
+            return true;
+        }
+        windowShareRefused.incrementAndGet();
+        return false;
     }
 
     /**
@@ -264,11 +272,14 @@ final class Admission {
             return now;
         }
         long lag = windowMaxLag.getAndSet(0);
+        long forBacklog = windowBacklogRefused.getAndSet(0);
+        long byShare = windowShareRefused.getAndSet(0);
         boolean behind = saturated.getAsBoolean();
         boolean hot = lag > lagLimitNanos || behind;
-        if (hot && LOG.isDebugEnabled()) {
-            LOG.debug("overloaded window: start lag {} ms, reader behind {}, share of new requests {}, oldest task waiting {} ms",
-                    lag / 1_000_000, behind, share, oldestWait(now) / 1_000_000);
+        if ((hot || forBacklog + byShare > 0) && LOG.isDebugEnabled()) {
+            LOG.debug("window: start lag {} ms, reader behind {}, share of new requests {}, oldest task waiting {} ms,"
+                    + " new requests turned away: {} for the backlog, {} by the share",
+                    lag / 1_000_000, behind, share, oldestWait(now) / 1_000_000, forBacklog, byShare);
         }
         int streak = hot ? hotWindows + 1 : 0;
         hotWindows = streak;
