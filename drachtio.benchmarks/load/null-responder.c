@@ -1,8 +1,9 @@
 /*
  * A UDP responder that does almost nothing (benchmark calibration, not part of the library):
- * answers every request with 200 OK carrying the request's Via, From, To (a tag added),
- * Call-ID and CSeq. It shows what sipp itself can drive on a machine when the far end costs
- * next to no CPU; see sipp-ceiling.sh.
+ * answers every request but ACK with 200 OK carrying the request's Via, From, To (a tag added
+ * unless it has one), Call-ID and CSeq, and a Contact of its own, so that sipp's OPTIONS and
+ * INVITE-200-ACK-BYE-200 scenarios both run against it. It shows what sipp itself can drive on
+ * a machine when the far end costs next to no CPU; see sipp-ceiling.sh.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -15,6 +16,16 @@ static int starts(const char *line, const char *name) {
     return strncasecmp(line, name, strlen(name)) == 0;
 }
 
+/* whether the header line of len octets already carries a tag parameter */
+static int tagged(const char *line, size_t len) {
+    for (size_t i = 0; i + 5 <= len; i++) {
+        if (strncasecmp(line + i, ";tag=", 5) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: null-responder PORT\n");
@@ -25,7 +36,8 @@ int main(int argc, char **argv) {
     setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     struct sockaddr_in at = {0};
     at.sin_family = AF_INET;
-    at.sin_port = htons((unsigned short) atoi(argv[1]));
+    int port = atoi(argv[1]);
+    at.sin_port = htons((unsigned short) port);
     at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (bind(s, (struct sockaddr *) &at, sizeof at) != 0) {
         perror("bind");
@@ -36,8 +48,8 @@ int main(int argc, char **argv) {
         struct sockaddr_in from;
         socklen_t fromLen = sizeof from;
         int n = (int) recvfrom(s, in, sizeof in - 1, 0, (struct sockaddr *) &from, &fromLen);
-        if (n <= 0 || strncmp(in, "SIP/2.0 ", 8) == 0) {
-            continue; /* nothing, or a response */
+        if (n <= 0 || strncmp(in, "SIP/2.0 ", 8) == 0 || strncmp(in, "ACK ", 4) == 0) {
+            continue; /* nothing, a response, or an ACK (never answered) */
         }
         in[n] = 0;
         char *line = strstr(in, "\r\n");
@@ -57,11 +69,12 @@ int main(int argc, char **argv) {
             if ((copy || to) && o + len + 16 < sizeof out) {
                 memcpy(out + o, line, len);
                 o += len;
-                o += (size_t) snprintf(out + o, sizeof out - o, to ? ";tag=n1\r\n" : "\r\n");
+                o += (size_t) snprintf(out + o, sizeof out - o, to && !tagged(line, len) ? ";tag=n1\r\n" : "\r\n");
             }
             line = end + 2;
         }
-        o += (size_t) snprintf(out + o, sizeof out - o, "Content-Length: 0\r\n\r\n");
+        /* a Contact, which sipp needs to route the ACK and BYE of a call */
+        o += (size_t) snprintf(out + o, sizeof out - o, "Contact: <sip:null@127.0.0.1:%d>\r\nContent-Length: 0\r\n\r\n", port);
         sendto(s, out, o, 0, (struct sockaddr *) &from, fromLen);
     }
 }
