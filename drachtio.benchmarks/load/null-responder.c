@@ -66,7 +66,7 @@ int main(int argc, char **argv) {
             size_t len = (size_t) (end - line);
             int copy = starts(line, "Via:") || starts(line, "From:") || starts(line, "Call-ID:") || starts(line, "CSeq:");
             int to = starts(line, "To:");
-            if ((copy || to) && o + len + 16 < sizeof out) {
+            if ((copy || to) && o + len + 128 < sizeof out) { /* room left for the tag, Contact and Content-Length */
                 memcpy(out + o, line, len);
                 o += len;
                 o += (size_t) snprintf(out + o, sizeof out - o, to && !tagged(line, len) ? ";tag=n1\r\n" : "\r\n");
