@@ -3,12 +3,16 @@ package drachtio.middleware.internal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.AckTimeoutException;
 import drachtio.api.Listen;
 import drachtio.api.Middleware;
 import drachtio.api.Parts;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.MiddlewareProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +119,39 @@ class ChainTest {
         });
 
         assertThat(deliver("OPTIONS").last().status()).isEqualTo(500);
+    }
+
+    @Test
+    void aLostAckAfterTheAnswerIsOneLineAndAnyOtherLateErrorKeepsItsStackTrace() {
+        app.options((req, res) -> {
+            res.send(200);
+            if (req.header("X-Lost").isPresent()) {
+                throw new AckTimeoutException(SipResponse.replyTo(req.message(), 200).build());
+            }
+            throw new IllegalStateException("late bug");
+        });
+        String lost = stderrOf(() -> assertThat(deliver("OPTIONS", "X-Lost: yes\n").last().status()).isEqualTo(200));
+        String bug = stderrOf(() -> assertThat(deliver("OPTIONS").last().status()).isEqualTo(200));
+
+        assertThat(lost).contains("call ended: no ACK for our 200 within 64*T1")
+                .contains("chain-test@127.0.0.1")
+                .doesNotContain("\tat ");
+        assertThat(bug).contains("error after the final response was sent")
+                .contains("java.lang.IllegalStateException: late bug")
+                .contains("\tat ");
+    }
+
+    /** @return what the logger (slf4j-simple, which writes to the current System.err) printed while it ran */
+    private static String stderrOf(Runnable run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
