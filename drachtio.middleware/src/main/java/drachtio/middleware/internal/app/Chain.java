@@ -115,7 +115,7 @@ final class Chain {
                 // the caller vanished after our 2xx and the stack ended the call: a routine outcome
                 // of the network, not a fault in the handler. One line without a stack trace: after
                 // an overload they come hundreds at once (64*T1 after the calls that lost their
-                // ACK), and printing a trace for each took the carriers from new calls
+                // ACK), and a trace apiece is hundreds of lines that say nothing more
                 LOG.info("call ended: {}", lost.getMessage());
             } else if (res.finalSent()) {
                 LOG.warn("error after the final response was sent; Call-ID {}", req.callIdForLog(), error);
