@@ -111,14 +111,16 @@ final class Chain {
     /** The end of the chain: what SIP expects when nobody answered, or the error nobody handled. */
     private void finish(Throwable error) {
         if (error != null) {
-            if (res.finalSent() && error instanceof AckTimeoutException lost) {
-                // the caller vanished after our 2xx and the stack ended the call: a routine outcome
-                // of the network, not a fault in the handler. One line without a stack trace: after
-                // an overload they come hundreds at once (64*T1 after the calls that lost their
-                // ACK), and a trace apiece is hundreds of lines that say nothing more
-                LOG.info("call ended: {}", lost.getMessage());
-            } else if (res.finalSent()) {
-                LOG.warn("error after the final response was sent; Call-ID {}", req.callIdForLog(), error);
+            if (res.finalSent()) {
+                if (error instanceof AckTimeoutException lost) {
+                    // the caller vanished after our 2xx and the stack ended the call: a routine
+                    // outcome of the network, not a fault in the handler. One line without a stack
+                    // trace: after an overload they come hundreds at once (64*T1 after the calls
+                    // that lost their ACK), and a trace apiece is hundreds of lines that say nothing more
+                    LOG.info("call ended: {}", lost.getMessage());
+                } else {
+                    LOG.warn("error after the final response was sent; Call-ID {}", req.callIdForLog(), error);
+                }
             } else if (error instanceof SipParseException bad) {
                 LOG.info("malformed request: {} at offset {}; Call-ID {}", bad.reason(), bad.offset(), req.callIdForLog());
                 answerIfOpen(bad.status() >= 400 ? bad.status() : 400, safeReason(bad.reason()));
