@@ -10,6 +10,16 @@
 #   drachtio.benchmarks/load/load.sh app-options 5000 10000        # OPTIONS through the App's routes
 #   drachtio.benchmarks/load/load.sh register 2000 5000            # REGISTER 401/200 digest, 1000 users
 #   drachtio.benchmarks/load/load.sh app-call 1000 2000            # calls through the App and dialogs
+#   drachtio.benchmarks/load/load.sh call b30000 b60000 b30000     # a step "bRATE": offered by blast.c
+#
+# A rate written bRATE is offered by blast.c (built with gcc on first use) instead of sipp: one
+# thread with sendmmsg/recvmmsg, at several times sipp's rate per core, so the minimal app can be
+# driven past what it sustains on a 2-core machine (sipp alone cannot offer much beyond 45,000
+# OPTIONS or 30,000 calls per second here). It does not retransmit, so its "failed" counts every
+# request or call not completed, whether refused with 503 or never answered; its "timeouts" column
+# is the unanswered ones, "sipp %" is blast's own CPU, and the note in brackets gives its 99th
+# percentile and maximum response time, the refusals and the datagrams the kernel dropped at our
+# socket. OPTIONS and calls only (not register).
 #
 # options and call drive the bare stack (its SPI, no App); options-reader answers OPTIONS at once on
 # the UDP reader (StackHandler.answerAtOnce: no virtual thread, as a keep-alive responder would);
@@ -76,7 +86,46 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 
 printf '%-12s %10s %10s %8s %10s %10s %8s %8s %8s %7s\n' kind offered/s achieved/s failed "resp ms" "timeouts" "cpu %" "sipp %" "heap MB" "idle %"
+blast=
+case $kind in *call) blast_kind=call ;; register) blast_kind= ;; *) blast_kind=options ;; esac
+# datagrams the kernel dropped at our UDP socket for want of room in its receive buffer
+udp_drops() { awk -v port="$(printf '%04X' "$PORT")" 'NR > 1 && $2 ~ ":" port "$" {print $NF}' /proc/net/udp; }
+blast_step() { # RATE: one step offered by blast.c instead of sipp (no retransmission, see there)
+    local rate=$1 pid gen_cpu=0 c0 c1 m0 m1 t0 t1 d0 d1
+    [ -n "$blast_kind" ] || { echo "load.sh: blast offers OPTIONS and calls, not $kind" >&2; return 1; }
+    [ -n "$blast" ] || { blast=$work/blast; gcc -O2 -o "$blast" "$here/blast.c"; }
+    c0=$(cpu); m0=$(machine); t0=$(date +%s.%N); d0=$(udp_drops)
+    "$blast" 127.0.0.1 "$PORT" "$blast_kind" "$rate" "$DURATION" "${DRAIN:-5}" > "$work/blast.out" &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        gen_cpu=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$gen_cpu"); sleep 0.5
+    done
+    wait "$pid"
+    t1=$(date +%s.%N); c1=$(cpu); m1=$(machine); d1=$(udp_drops)
+    [ -z "${STATS:-}" ] || cp "$work/blast.out" "$STATS.b$rate.txt"
+    python3 - "$work/blast.out" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$gen_cpu" "$m0" "$m1" "$((d1 - d0))" <<'PY'
+import sys
+path, kind, rate, t0, t1, c0, c1, ticks, heap, gen, m0, m1, drops = sys.argv[1:]
+(i0, a0), (i1, a1) = (map(int, m.split()) for m in (m0, m1))
+idle = (i1 - i0) / max(1, a1 - a0) * 100
+line = [l for l in open(path) if l.startswith('summary ')][0]
+v = dict(f.split('=') for f in line.split()[1:])
+n = lambda k: int(v[k])
+failed = n('offered') - n('completed')
+elapsed = float(t1) - float(t0)
+cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
+gen = float(gen) / float(ticks) / elapsed * 100
+why = ', '.join([f"{k}={v[k]}" for k in ('refused', 'unanswered', 'answered', 'failed', 'retransmitted') if v[k] != '0']
+                + ([f"kernel drops={drops}"] if drops != '0' else []))
+print(f"{kind + '/blast':<12} {int(rate):>10} {n('completed') / int(v['seconds']):>10.0f} {failed:>8} {float(v['mean_ms']):>10.2f} "
+      f"{v['unanswered']:>10} {cpu:>8.0f} {gen:>8.0f} {heap:>8} {idle:>7.0f}  (p99 {v['p99_ms']} ms, max {v['max_ms']} ms" + (f"; {why})" if why else ")"))
+PY
+}
 for rate in "$@"; do
+    if [ "${rate#b}" != "$rate" ]; then
+        blast_step "${rate#b}"
+        continue
+    fi
     calls=$((rate * DURATION))
     every=$DURATION
     [ -z "${STATS:-}" ] || every=1
