@@ -87,7 +87,13 @@ static char *next_out(void) {
     return out_buf[out_n];
 }
 
+static long too_long;
+
 static void queue(int len) {
+    if (len < 0 || len >= MSG) { /* would not fit the datagram buffer: counted, not sent */
+        too_long++;
+        return;
+    }
     out_iov[out_n].iov_base = out_buf[out_n];
     out_iov[out_n].iov_len = (size_t) len;
     memset(&out_msg[out_n].msg_hdr, 0, sizeof out_msg[out_n].msg_hdr);
@@ -135,13 +141,14 @@ static void send_first(long i) {
     queue(n);
 }
 
-/* an ACK (branch prefix 'i': the INVITE's own, for a non-2xx; 'a': a new one, for a 2xx) or a BYE */
-static void send_in_dialog(long i, const char *method, char branch, int cseq, const char *to, int to_len) {
+/* an ACK (branch prefix 'i': the INVITE's own, for a non-2xx; 'a': a new one, for a 2xx) or a
+ * BYE, to target (the INVITE's Request-URI for a non-2xx, the 2xx's Contact otherwise); it goes to
+ * the address the INVITE went to, and a Record-Route is not honoured (the far end is the UAS) */
+static void send_in_dialog(long i, const char *method, char branch, int cseq, const char *target, int target_len,
+                           const char *to, int to_len) {
     char *b = next_out();
-    char target[96];
-    snprintf(target, sizeof target, "sip:load@%s:%d", inet_ntoa(peer.sin_addr), ntohs(peer.sin_port));
     int n = snprintf(b, MSG,
-                     "%s %s SIP/2.0\r\n"
+                     "%s %.*s SIP/2.0\r\n"
                      "Via: SIP/2.0/UDP %s:%d;branch=z9hG4bK-%c%ld;rport\r\n"
                      "From: blast <sip:blast@%s:%d>;tag=f%ld\r\n"
                      "%.*s\r\n"
@@ -149,9 +156,21 @@ static void send_in_dialog(long i, const char *method, char branch, int cseq, co
                      "CSeq: %d %s\r\n"
                      "Max-Forwards: 70\r\n"
                      "Content-Length: 0\r\n\r\n",
-                     method, target, local_host, local_port, branch, i, local_host, local_port, i, to_len, to, i,
+                     method, target_len, target, local_host, local_port, branch, i, local_host, local_port, i, to_len, to, i,
                      (int) getpid(), cseq, method);
     queue(n);
+}
+
+/* whether line (up to eol) starts with name, then optional white space and a colon */
+static int named(const char *line, const char *eol, const char *name) {
+    size_t k = strlen(name);
+    if (eol - line <= (long) k || strncasecmp(line, name, k) != 0) {
+        return 0;
+    }
+    while (line + k < eol && (line[k] == ' ' || line[k] == '\t')) {
+        k++;
+    }
+    return line + k < eol && line[k] == ':';
 }
 
 /* the header line starting with name (full or compact form), or NULL; *len its length */
@@ -163,9 +182,7 @@ static const char *header(const char *msg, int n, const char *name, const char *
         if (eol == NULL) {
             return NULL;
         }
-        size_t full = strlen(name);
-        if ((eol - line > (long) full && strncasecmp(line, name, full) == 0 && line[full] == ':')
-            || (compact != NULL && eol - line > 1 && strncasecmp(line, compact, 1) == 0 && line[1] == ':')) {
+        if (named(line, eol, name) || (compact != NULL && named(line, eol, compact))) {
             *len = (int) (eol - line);
             return line;
         }
@@ -181,7 +198,13 @@ static long unmatched, retransmitted;
 static uint64_t latency_sum;
 static long latency_n;
 static uint32_t latency_max;
-static long histogram[10001]; /* first final's latency in ms */
+#define HISTOGRAM 100001
+static long histogram[HISTOGRAM]; /* first final's latency in tenths of a millisecond, the last bin for 10 s or more */
+
+static long second_of(uint64_t t) {
+    long sec = (long) (t / 1000000u);
+    return sec > MAX_SECONDS + 63 ? MAX_SECONDS + 63 : sec;
+}
 
 static void on_response(const char *msg, int n, uint64_t t) {
     if (n < 12 || strncmp(msg, "SIP/2.0 ", 8) != 0) {
@@ -196,20 +219,22 @@ static void on_response(const char *msg, int n, uint64_t t) {
         unmatched++;
         return;
     }
-    const char *v = memchr(cid, ':', 8) + 1;
-    while (*v == ' ') {
+    /* header() found the colon within the name and its white space */
+    const char *v = memchr(cid, ':', 16) + 1;
+    while (*v == ' ' || *v == '\t') {
         v++;
+    }
+    if (*v < '0' || *v > '9') {
+        unmatched++;
+        return;
     }
     long i = strtol(v, NULL, 10);
     if (i < 0 || i >= total) {
         unmatched++;
         return;
     }
-    int bye = strstr(cseq, "BYE") != NULL && strstr(cseq, "BYE") < cseq + len;
-    long sec = (long) (t / 1000000u);
-    if (sec > MAX_SECONDS + 63) {
-        sec = MAX_SECONDS + 63;
-    }
+    int bye = memmem(cseq, (size_t) len, "BYE", 3) != NULL;
+    long sec = second_of(t);
     slot *s = &slots[i];
     if (status < 200) {
         return;
@@ -231,7 +256,7 @@ static void on_response(const char *msg, int n, uint64_t t) {
         if (lat > latency_max) {
             latency_max = lat;
         }
-        histogram[lat / 1000 > 10000 ? 10000 : lat / 1000]++;
+        histogram[lat / 100 >= HISTOGRAM ? HISTOGRAM - 1 : lat / 100]++;
         if (status < 300) {
             per_sec[sec][1]++;
             s->state = calls ? ANSWERED : COMPLETED;
@@ -249,13 +274,22 @@ static void on_response(const char *msg, int n, uint64_t t) {
         if (to == NULL) {
             return;
         }
+        char target[96];
+        int target_len = snprintf(target, sizeof target, "sip:load@%s:%d", inet_ntoa(peer.sin_addr), ntohs(peer.sin_port));
         if (status < 300) {
-            send_in_dialog(i, "ACK", 'a', 1, to, to_len);
+            /* the remote target: the URI inside the Contact's angle brackets */
+            int contact_len;
+            const char *contact = header(msg, n, "Contact", "m", &contact_len);
+            const char *open = contact == NULL ? NULL : memchr(contact, '<', (size_t) contact_len);
+            const char *close = open == NULL ? NULL : memchr(open, '>', (size_t) (contact + contact_len - open));
+            const char *uri = close == NULL ? target : open + 1;
+            int uri_len = close == NULL ? target_len : (int) (close - open - 1);
+            send_in_dialog(i, "ACK", 'a', 1, uri, uri_len, to, to_len);
             if (first) {
-                send_in_dialog(i, "BYE", 'e', 2, to, to_len);
+                send_in_dialog(i, "BYE", 'e', 2, uri, uri_len, to, to_len);
             }
         } else {
-            send_in_dialog(i, "ACK", 'i', 1, to, to_len);
+            send_in_dialog(i, "ACK", 'i', 1, target, target_len, to, to_len);
         }
     }
 }
@@ -338,9 +372,10 @@ int main(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &start);
     uint64_t end_us = (uint64_t) seconds * 1000000u, drain_us = end_us + (uint64_t) drain * 1000000u;
     long next = 0;
+    uint64_t max_lag = 0, last_sent = 0;
     for (;;) {
         uint64_t t = now_us();
-        if (t >= drain_us) {
+        if (t >= drain_us && next == total) {
             break;
         }
         long due = t >= end_us ? total : (long) ((double) rate * (double) t / 1e6);
@@ -348,9 +383,18 @@ int main(int argc, char **argv) {
             due = total;
         }
         while (next < due) {
-            slots[next].sent_us = (uint32_t) now_us();
+            /* how late this request goes out against its place in the schedule */
+            uint64_t at = now_us(), due_at = (uint64_t) ((double) next * 1e6 / (double) rate);
+            if (at > due_at && at - due_at > max_lag) {
+                max_lag = at - due_at;
+            }
+            last_sent = at;
+            if (next == total - 1 && at + (uint64_t) drain * 1000000u > drain_us) {
+                drain_us = at + (uint64_t) drain * 1000000u; /* the last one late: its answer has the whole drain */
+            }
+            slots[next].sent_us = (uint32_t) at;
             slots[next].state = SENT;
-            per_sec[slots[next].sent_us / 1000000u][0]++;
+            per_sec[second_of(at)][0]++;
             send_first(next++);
             if (out_n == BATCH) {
                 flush();
@@ -374,24 +418,28 @@ int main(int argc, char **argv) {
         counts[slots[i].state]++;
     }
     printf("%6s %10s %10s %10s %10s %10s\n", "second", "sent", "2xx", "503", "other", "completed");
-    for (int sec = 0; sec < seconds + drain; sec++) {
-        printf("%6d %10ld %10ld %10ld %10ld %10ld\n", sec, per_sec[sec][0], per_sec[sec][1], per_sec[sec][2], per_sec[sec][3],
+    for (long sec = 0; sec <= second_of(now_us()); sec++) {
+        printf("%6ld %10ld %10ld %10ld %10ld %10ld\n", sec, per_sec[sec][0], per_sec[sec][1], per_sec[sec][2], per_sec[sec][3],
                per_sec[sec][4]);
     }
-    long p99 = 0, seen = 0;
-    for (int ms = 0; ms <= 10000; ms++) {
-        seen += histogram[ms];
+    /* the 99th percentile, as the upper edge of its bin */
+    double p99 = 0;
+    long seen = 0;
+    for (int bin = 0; bin < HISTOGRAM && latency_n > 0; bin++) {
+        seen += histogram[bin];
         if (seen * 100 >= latency_n * 99) {
-            p99 = ms;
+            p99 = (bin + 1) / 10.0;
             break;
         }
     }
     /* completed: OPTIONS answered 2xx, or calls whose BYE was answered 2xx; answered: calls
-     * answered 2xx whose BYE was not; unanswered: no final response at all */
+     * answered 2xx whose BYE was not; unanswered: sent, no final response at all; lag_ms: the
+     * latest any request went out against the schedule (a generator short of CPU shows here) */
     printf("summary kind=%s rate=%ld seconds=%d offered=%ld completed=%ld answered=%ld refused=%ld failed=%ld "
-           "unanswered=%ld mean_ms=%.2f p99_ms=%ld max_ms=%.1f retransmitted=%ld unmatched=%ld send_errors=%ld\n",
+           "unanswered=%ld unsent=%ld mean_ms=%.2f p99_ms=%.1f max_ms=%.1f lag_ms=%.1f last_sent_s=%.2f "
+           "retransmitted=%ld unmatched=%ld send_errors=%ld too_long=%ld\n",
            kind, rate, seconds, total, counts[COMPLETED], counts[ANSWERED], counts[REFUSED], counts[FAILED],
-           counts[SENT] + counts[UNSENT], latency_n ? (double) latency_sum / (double) latency_n / 1000 : 0.0, p99,
-           latency_max / 1000.0, retransmitted, unmatched, send_errors);
+           counts[SENT], counts[UNSENT], latency_n ? (double) latency_sum / (double) latency_n / 1000 : 0.0, p99,
+           latency_max / 1000.0, max_lag / 1000.0, last_sent / 1e6, retransmitted, unmatched, send_errors, too_long);
     return 0;
 }

@@ -19,7 +19,8 @@
 # request or call not completed, whether refused with 503 or never answered; its "timeouts" column
 # is the unanswered ones, "sipp %" is blast's own CPU, and the note in brackets gives its 99th
 # percentile and maximum response time, the refusals and the datagrams the kernel dropped at our
-# socket. OPTIONS and calls only (not register).
+# socket. CPU is taken over the DURATION seconds of sending; blast then waits DRAIN seconds
+# (default 5) for late answers. OPTIONS and calls only (not register); DURATION at most 600.
 #
 # options and call drive the bare stack (its SPI, no App); options-reader answers OPTIONS at once on
 # the UDP reader (StackHandler.answerAtOnce: no virtual thread, as a keep-alive responder would);
@@ -91,19 +92,21 @@ case $kind in *call) blast_kind=call ;; register) blast_kind= ;; *) blast_kind=o
 # datagrams the kernel dropped at our UDP socket for want of room in its receive buffer
 udp_drops() { awk -v port="$(printf '%04X' "$PORT")" 'NR > 1 && $2 ~ ":" port "$" {print $NF}' /proc/net/udp; }
 blast_step() { # RATE: one step offered by blast.c instead of sipp (no retransmission, see there)
-    local rate=$1 pid gen_cpu=0 c0 c1 m0 m1 t0 t1 d0 d1
+    local rate=$1 pid gen0 gen1 c0 c1 m0 m1 t0 t1 d0 d1
     [ -n "$blast_kind" ] || { echo "load.sh: blast offers OPTIONS and calls, not $kind" >&2; return 1; }
     [ -n "$blast" ] || { blast=$work/blast; gcc -O2 -o "$blast" "$here/blast.c"; }
     c0=$(cpu); m0=$(machine); t0=$(date +%s.%N); d0=$(udp_drops)
     "$blast" 127.0.0.1 "$PORT" "$blast_kind" "$rate" "$DURATION" "${DRAIN:-5}" > "$work/blast.out" &
     pid=$!
-    while kill -0 "$pid" 2>/dev/null; do
-        gen_cpu=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$gen_cpu"); sleep 0.5
-    done
+    # both processes' CPU over the DURATION seconds of sending, not the drain after them
+    gen0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    sleep "$DURATION"
+    t1=$(date +%s.%N); c1=$(cpu); m1=$(machine)
+    gen1=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$gen0")
     wait "$pid"
-    t1=$(date +%s.%N); c1=$(cpu); m1=$(machine); d1=$(udp_drops)
+    d1=$(udp_drops)
     [ -z "${STATS:-}" ] || cp "$work/blast.out" "$STATS.b$rate.txt"
-    python3 - "$work/blast.out" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$gen_cpu" "$m0" "$m1" "$((d1 - d0))" <<'PY'
+    python3 - "$work/blast.out" "$kind" "$rate" "$t0" "$t1" "$c0" "$c1" "$ticks" "$(heap_mb)" "$((gen1 - gen0))" "$m0" "$m1" "$((d1 - d0))" <<'PY'
 import sys
 path, kind, rate, t0, t1, c0, c1, ticks, heap, gen, m0, m1, drops = sys.argv[1:]
 (i0, a0), (i1, a1) = (map(int, m.split()) for m in (m0, m1))
@@ -115,8 +118,10 @@ failed = n('offered') - n('completed')
 elapsed = float(t1) - float(t0)
 cpu = (float(c1) - float(c0)) / float(ticks) / elapsed * 100
 gen = float(gen) / float(ticks) / elapsed * 100
-why = ', '.join([f"{k}={v[k]}" for k in ('refused', 'unanswered', 'answered', 'failed', 'retransmitted') if v[k] != '0']
-                + ([f"kernel drops={drops}"] if drops != '0' else []))
+why = ', '.join([f"{k}={v[k]}" for k in ('refused', 'unanswered', 'unsent', 'answered', 'failed', 'retransmitted', 'too_long') if v[k] != '0']
+                + ([f"kernel drops={drops}"] if drops != '0' else [])
+                # blast itself short of CPU: its requests went out later than their schedule
+                + ([f"BLAST FELL BEHIND by {v['lag_ms']} ms, last request at {v['last_sent_s']} s"] if float(v['lag_ms']) > 100 else []))
 print(f"{kind + '/blast':<12} {int(rate):>10} {n('completed') / int(v['seconds']):>10.0f} {failed:>8} {float(v['mean_ms']):>10.2f} "
       f"{v['unanswered']:>10} {cpu:>8.0f} {gen:>8.0f} {heap:>8} {idle:>7.0f}  (p99 {v['p99_ms']} ms, max {v['max_ms']} ms" + (f"; {why})" if why else ")"))
 PY
