@@ -62,7 +62,6 @@ final class WaitingServers {
     private final ByteBuffer[] slabs;
     /** Slabs the head has left, ready for the tail. */
     private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
-    private final long capacity;
     /** Position (in octets written since the start) of the oldest record, and of the next one. */
     private long head;
     private long tail;
@@ -89,7 +88,6 @@ final class WaitingServers {
         this.waitNanos = wait.toNanos();
         int n = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, capacity / SLAB));
         this.slabs = new ByteBuffer[n];
-        this.capacity = (long) n * SLAB;
     }
 
     /**
@@ -215,20 +213,29 @@ final class WaitingServers {
         moveHead(tail);
     }
 
-    /** @return where a record of {@code len} octets goes, after freeing room for it */
+    /**
+     * Frees room for a record of {@code len} octets: the oldest records go until the slab the
+     * record ends in is the head's own slab or lies in another slot of the ring. A slot is one
+     * physical slab for every slab number that maps to it, so the tail must never write in the
+     * slot the head is still reading: when the head left it, it would set the slab aside as
+     * spare with the tail's records in it, and the slot would get another slab.
+     *
+     * @return where the record goes
+     */
     private long reserve(int len) {
         int room = SLAB - (int) (tail % SLAB);
         int padding = room < len ? room : 0;
-        while (tail + padding + len - head > capacity) {
+        long last = tail + padding + len - 1;
+        while (last / SLAB - head / SLAB >= slabs.length) {
             if (index.size() == 0) {
-                moveHead(tail);
+                moveHead(tail + padding); // nothing left: the head starts at the new record
                 break;
             }
             skipPadding();
             dropHead();
             evicted++;
         }
-        if (padding >= 4) {
+        if (padding >= 4 && head <= tail) {
             slab(tail).putInt((int) (tail % SLAB), SKIP);
         }
         tail += padding;

@@ -1,6 +1,7 @@
 package drachtio.transport.internal.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -87,6 +88,41 @@ class WaitingServersTest {
             WaitingServers.Kept k = w.find(key(i));
             assertThat(k).as("record %d", i).isNotNull();
             assertThat(k.octets()).isEqualTo(response(i, 300));
+        }
+    }
+
+    @Test
+    void aFullRingThatWrapsIntoTheHeadsSlabKeepsItsRecordsWhileTheMakerAddsSpares() {
+        // Found by the load tool blast.c: a 60 s overload filled the ring; the tail went on in
+        // the physical slab the head was still leaving, the head then set that slab aside as
+        // spare while it held the tail's records, the maker had pushed fresh slabs meanwhile,
+        // and the sweep read a zeroed record of length 0 forever, holding the lock the UDP
+        // reader needs. The maker's tasks run after every put here, as its thread would.
+        for (int slabs = 1; slabs <= 3; slabs++) {
+            WaitingServers w = new WaitingServers(clock, J, (long) slabs * WaitingServers.SLAB, makerTasks::add);
+            int n = 4_000 * slabs; // several turns of the ring
+            for (int i = 0; i < n; i++) {
+                assertThat(w.put(key(i), V4, response(i, 300 + i % 700))).isTrue();
+                List<Runnable> tasks = new ArrayList<>(makerTasks);
+                makerTasks.clear();
+                tasks.forEach(Runnable::run);
+                if (i % 97 == 0) {
+                    clock.advanceMillis(1); // records with distinct times, none expired
+                }
+            }
+            assertThat(w.evicted()).as("%d slabs: the ring was full", slabs).isPositive();
+            assertThat(w.size() + w.evicted()).isEqualTo(n);
+            for (int i = n - w.size(); i < n; i++) {
+                WaitingServers.Kept k = w.find(key(i));
+                assertThat(k).as("%d slabs: record %d", slabs, i).isNotNull();
+                assertThat(k.octets()).isEqualTo(response(i, 300 + i % 700));
+            }
+            WaitingServers ring = w;
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> clock.advanceMillis(J.toMillis()),
+                    "the sweep ends");
+            assertThat(ring.size()).as("%d slabs: all expired", slabs).isZero();
+            assertThat(w.put(key(n), V4, response(n, 300))).isTrue();
+            assertThat(w.find(key(n)).octets()).isEqualTo(response(n, 300));
         }
     }
 
