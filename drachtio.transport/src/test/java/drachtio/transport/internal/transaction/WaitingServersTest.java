@@ -117,10 +117,9 @@ class WaitingServersTest {
                 assertThat(k).as("%d slabs: record %d", slabs, i).isNotNull();
                 assertThat(k.octets()).isEqualTo(response(i, 300 + i % 700));
             }
-            WaitingServers ring = w;
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> clock.advanceMillis(J.toMillis()),
                     "the sweep ends");
-            assertThat(ring.size()).as("%d slabs: all expired", slabs).isZero();
+            assertThat(w.size()).as("%d slabs: all expired", slabs).isZero();
             assertThat(w.put(key(n), V4, response(n, 300))).isTrue();
             assertThat(w.find(key(n)).octets()).isEqualTo(response(n, 300));
         }
