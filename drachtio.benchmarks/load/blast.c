@@ -42,6 +42,9 @@ static struct sockaddr_in peer;
 static char local_host[64];
 static int local_port;
 static const char *kind;
+/* the Request-URI of every OPTIONS and INVITE (and of an ACK to a non-2xx), made once */
+static char target[96];
+static int target_len;
 static int calls;
 static struct timespec start;
 
@@ -110,8 +113,6 @@ static const char *SDP = "v=0\r\no=blast 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4
 static void send_first(long i) {
     char *b = next_out();
     int n;
-    char target[96];
-    snprintf(target, sizeof target, "sip:load@%s:%d", inet_ntoa(peer.sin_addr), ntohs(peer.sin_port));
     if (calls) {
         n = snprintf(b, MSG,
                      "INVITE %s SIP/2.0\r\n"
@@ -274,8 +275,6 @@ static void on_response(const char *msg, int n, uint64_t t) {
         if (to == NULL) {
             return;
         }
-        char target[96];
-        int target_len = snprintf(target, sizeof target, "sip:load@%s:%d", inet_ntoa(peer.sin_addr), ntohs(peer.sin_port));
         if (status < 300) {
             /* the remote target: the URI inside the Contact's angle brackets */
             int contact_len;
@@ -369,6 +368,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "blast: HOST must be an IPv4 address\n");
         return 2;
     }
+    target_len = snprintf(target, sizeof target, "sip:load@%s:%d", inet_ntoa(peer.sin_addr), ntohs(peer.sin_port));
     clock_gettime(CLOCK_MONOTONIC, &start);
     uint64_t end_us = (uint64_t) seconds * 1000000u, drain_us = end_us + (uint64_t) drain * 1000000u;
     long next = 0;
