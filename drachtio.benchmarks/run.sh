@@ -27,8 +27,8 @@ stale="$( [ -f "$jar" ] && find "$root/drachtio.api/src" "$root/drachtio.parser/
     -newer "$jar" -print -quit 2>/dev/null || echo missing)"
 if [ -n "$stale" ]; then
     echo "building $jar ..." >&2
-    (cd "$root" && { mvn -o -q -pl drachtio.benchmarks -am package -DskipTests \
-        || mvn -q -pl drachtio.benchmarks -am package -DskipTests; })
+    (cd "$root" && { ./mvnw -o -q -pl drachtio.benchmarks -am package -DskipTests \
+        || ./mvnw -q -pl drachtio.benchmarks -am package -DskipTests; })
 fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" >&2

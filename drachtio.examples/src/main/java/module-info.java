@@ -1,5 +1,5 @@
 /**
- * Runnable examples and the {@code drachtio} command-line tool ({@code check}, {@code options}, {@code register}).
+ * Runnable examples and the {@code drachtio} command-line tool ({@code check}, {@code serve}, {@code options}, {@code register}, {@code example}).
  *
  * <p>Built into a runtime image with jlink ({@code target/image/bin/drachtio}); the SLF4J
  * binding (slf4j-simple) is a runtime dependency added to the image, not required here.
