@@ -18,6 +18,9 @@ public record SipTimers(Duration t1, Duration t2, Duration t4, Duration trying) 
     private static final SipTimers RFC = new SipTimers(Duration.ofMillis(500), Duration.ofSeconds(4),
             Duration.ofSeconds(5), Duration.ofMillis(200));
 
+    /** The least timer D over an unreliable transport (RFC 3261 17.1.1.2, table 4). */
+    private static final Duration MIN_TIMER_D = Duration.ofSeconds(32);
+
     /** Checks the values. */
     public SipTimers {
         Objects.requireNonNull(t1, "t1");
@@ -48,10 +51,13 @@ public record SipTimers(Duration t1, Duration t2, Duration t4, Duration trying) 
     }
 
     /**
-     * @return timer D on unreliable transports: 64*T1, which is the RFC's 32 s at the default
-     *     T1 (RFC 3261 17.1.1.2 asks for at least 32 s; shorter only with a test T1)
+     * @return timer D on unreliable transports: 64*T1 and never less than 32 s (RFC 3261
+     *     17.1.1.2). It covers the server's timer H, which runs on the server's T1, not ours:
+     *     with a shorter T1 here a retransmitted final response from a server on the RFC's
+     *     500 ms would come after D and not be acknowledged.
      */
     public Duration timerD() {
-        return timeout();
+        Duration d = timeout();
+        return d.compareTo(MIN_TIMER_D) < 0 ? MIN_TIMER_D : d;
     }
 }

@@ -226,8 +226,10 @@ public final class TransactionLayer implements InboundHandler {
                 return;
             }
         }
-        if (counters.liveServers() >= limits.maxServerTransactions()
-                || counters.serverBytes.get() >= limits.maxServerBytes()) {
+        // a CANCEL is never shed: it ends an INVITE that holds far more, which would otherwise
+        // ring on until the application answers or the caller gives up after 64*T1
+        if ((counters.liveServers() >= limits.maxServerTransactions()
+                || counters.serverBytes.get() >= limits.maxServerBytes()) && !r.is(Method.CANCEL)) {
             overloaded(r, from);
             return;
         }

@@ -19,7 +19,8 @@ final class UacAckCache {
 
     /**
      * One kept ACK: over UDP only its octets (it may go again for 32 s), over a reliable
-     * transport (where a 2xx is not retransmitted, so it never goes again) the message itself.
+     * transport the message itself (a 2xx comes again there only when the ACK is slow to
+     * arrive, RFC 3261 13.3.1.4, so it is rarely sent twice).
      */
     private static final class Entry {
         final Object ack;

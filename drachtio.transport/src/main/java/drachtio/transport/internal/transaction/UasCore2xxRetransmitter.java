@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The UAS core's rule for a 2xx to an INVITE (RFC 3261 13.3.1.4, RFC 6026): the INVITE server
  * transaction does not retransmit it, so the core does, at T1 doubling up to T2, until the
- * ACK arrives; after 64*T1 without one it gives up and tells the TU. On a reliable transport
- * there are no retransmissions but the wait for the ACK is the same.
+ * ACK arrives; after 64*T1 without one it gives up and tells the TU. This holds on reliable
+ * transports too (13.3.1.4 says so): a stateful proxy forwards the 2xx once, maybe onto UDP,
+ * and the UAS alone retransmits it end to end.
  */
 final class UasCore2xxRetransmitter {
     private static final Logger LOG = LoggerFactory.getLogger(UasCore2xxRetransmitter.class);
@@ -47,9 +48,7 @@ final class UasCore2xxRetransmitter {
         void start() {
             lock.lock();
             try {
-                if (!txn.hop.reliable()) {
-                    schedule(env.sip().t1());
-                }
+                schedule(env.sip().t1());
                 giveUp = env.timers().schedule(env.sip().timeout(), this::expire);
             } finally {
                 lock.unlock();

@@ -195,13 +195,32 @@ class TransactionLayerServerTest {
     }
 
     @Test
-    void uasCoreDoesNotRetransmitOverTcpButStillWaitsForTheAck() {
+    void uasCoreRetransmitsA2xxOverTcpToo() {
+        // RFC 3261 13.3.1.4: whatever the transport, since a proxy may forward the 2xx on over
+        // UDP once and leave the retransmissions to us
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
         invite.respond(reply(invite, 200));
-        clock.advanceMillis(32_000);
-        assertThat(sender.responses(200)).hasSize(1);
+        clock.advanceMillis(31_999);
+        assertThat(sender.timesOf(200)).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11_500L, 15_500L,
+                19_500L, 23_500L, 27_500L, 31_500L);
+        clock.advanceMillis(1);
         assertThat(tu.ackTimeouts).hasSize(1);
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void anAckOverTcpStopsThe2xxRetransmissions() {
+        layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
+        ServerTransaction invite = tu.requests.getFirst();
+        invite.respond(reply(invite, 200));
+        clock.advanceMillis(600);
+        layer.onMessage(Sip.request("ACK", "z9hG4bKack1", 1, "uas"), Sip.TCP);
+        clock.advanceMillis(40_000);
+        assertThat(sender.timesOf(200)).containsExactly(0L, 500L);
+        assertThat(tu.acks).hasSize(1);
+        assertThat(tu.ackTimeouts).isEmpty();
+        assertThat(layer.pendingAcks()).isZero();
     }
 
     @Test
@@ -297,6 +316,20 @@ class TransactionLayerServerTest {
         assertThat(layer.live()).isEqualTo(2);
         layer.onMessage(Sip.request("ACK", "z9hG4bKack", 1, "x"), Sip.UDP);
         assertThat(tu.acks).hasSize(1);
+    }
+
+    @Test
+    void aCancelStillEndsItsInviteWhenTheLayerIsFull() {
+        layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu, new TransactionLayer.Limits(1, 7));
+        layer.onMessage(Sip.invite("z9hG4bKfull"), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKshed", 1, null), Sip.UDP);
+        assertThat(sender.responses(503)).hasSize(1);
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKfull", 1, null), Sip.UDP);
+        assertThat(sender.responses(200)).singleElement()
+                .satisfies(r -> assertThat(r.cseq().method()).isEqualTo("CANCEL"));
+        assertThat(sender.responses(487)).hasSize(1);
+        assertThat(sender.responses(503)).hasSize(1);
+        assertThat(tu.cancels).hasSize(1);
     }
 
     @Test
