@@ -239,7 +239,9 @@ final class Inbound {
             if (c != null) {
                 c.write(response.toBytes(), writeTimeout);
             } else {
-                errors.send(response, ResponseRouting.route(r.get().topVia(), hop));
+                // routed as a response to the stamped request would be: to the source port
+                // when the Via asks for rport (RFC 3581 4), not to its sent-by port
+                errors.send(response, ResponseRouting.route(ViaStamp.stamped(r.get().topVia(), hop.remote()), hop));
             }
             counters.errorResponse();
             log.debug("answered bad request from {} with {}", Addresses.text(hop.remote()), response.statusLine());

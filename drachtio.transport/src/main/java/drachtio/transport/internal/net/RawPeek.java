@@ -74,7 +74,7 @@ final class RawPeek {
         return p;
     }
 
-    private static boolean startsWith(byte[] b, int p, int n, String prefix) {
+    static boolean startsWith(byte[] b, int p, int n, String prefix) {
         if (n - p < prefix.length()) {
             return false;
         }

@@ -31,16 +31,22 @@ final class RawReply {
      * @param b a request's octets
      * @param n how many
      * @param retryAfterSeconds the Retry-After value
-     * @return the 503's octets, or {@code null} when a Via, From, To, Call-ID or CSeq line is missing
+     * @return the 503's octets, or {@code null} when a Via, From, To, Call-ID or CSeq line is
+     *     missing, or when the octets are a response or an ACK, which are never answered
+     *     (RFC 3261 17.1.1.3, 17.2.1)
      */
     static byte[] busy(byte[] b, int n, int retryAfterSeconds) {
+        int first = RawPeek.start(b, n);
+        if (RawPeek.startsWith(b, first, n, "SIP/") || RawPeek.startsWith(b, first, n, "ACK ")) {
+            return null;
+        }
         // the copied lines are the request's own, each at most one octet longer (a bare LF
         // becomes CRLF; a line is at least 4 octets); the rest is the status line, a To tag,
         // Retry-After and Content-Length
         Out out = new Out(new byte[n + n / 4 + 128]);
         out.writeBytes(STATUS);
         int seen = 0;
-        int p = RawPeek.next(b, RawPeek.start(b, n), n);
+        int p = RawPeek.next(b, first, n);
         while (p < n && b[p] != '\r' && b[p] != '\n') {
             int end = RawPeek.next(b, p, n);
             while (end < n && (b[end] == ' ' || b[end] == '\t')) {

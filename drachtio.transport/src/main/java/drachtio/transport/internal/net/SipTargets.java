@@ -12,8 +12,8 @@ import java.util.Locale;
  * Turns a SIP URI into a hop to send a request to. The host is an IP literal or a name looked
  * up for A/AAAA records with the system resolver ({@link java.net.InetAddress}); RFC 3263
  * NAPTR and SRV lookups are <em>not</em> done, so a name without a port always means port 5060
- * (5061 for {@code sips}). The transport is the URI's {@code transport} parameter, else UDP
- * ({@code TLS} for {@code sips}). A {@code maddr} parameter overrides the host.
+ * (5061 for {@code sips}). The transport is the URI's {@code transport} parameter, else UDP;
+ * always {@code TLS} for {@code sips}. A {@code maddr} parameter overrides the host.
  */
 public final class SipTargets {
     private SipTargets() {
@@ -35,7 +35,10 @@ public final class SipTargets {
      * @throws drachtio.transport.internal.TransportException when the host does not resolve
      */
     public static Hop resolve(SipUri uri) {
-        String transport = uri.transport().map(t -> t.toUpperCase(Locale.ROOT)).orElse(uri.secure() ? "TLS" : "UDP");
+        // a sips URI always means TLS, whatever its transport parameter says (RFC 3261 26.2.2,
+        // RFC 5630 3.1.3: "transport=tcp" there is TLS over TCP); sending it in the clear would
+        // be a silent downgrade
+        String transport = uri.secure() ? "TLS" : uri.transport().map(t -> t.toUpperCase(Locale.ROOT)).orElse("UDP");
         String host = uri.maddr().orElse(uri.host());
         int port = uri.hasPort() ? uri.port() : ResponseRouting.defaultPort(uri.secure() ? "TLS" : transport);
         return new Hop(transport, new InetSocketAddress(Addresses.resolve(host), port), null);

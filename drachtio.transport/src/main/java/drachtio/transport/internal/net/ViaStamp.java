@@ -31,18 +31,29 @@ final class ViaStamp {
      */
     static SipRequest stamp(SipRequest request, InetSocketAddress source, SipParser parser) {
         Via top = request.topVia();
+        Via stamped = stamped(top, source);
+        return stamped == top ? request : (SipRequest) replaceTopVia(request, stamped, parser);
+    }
+
+    /**
+     * @param top a received request's top Via
+     * @param source the address the request came from
+     * @return {@code top} itself when it needs nothing, else a copy with {@code received} and,
+     *     when {@code rport} is there without a value, {@code rport} filled in
+     */
+    static Via stamped(Via top, InetSocketAddress source) {
         boolean fillRport = top.hasRport() && top.rport().isEmpty();
         InetAddress from = source.getAddress();
         boolean differs = !from.equals(Addresses.literal(top.host()));
         if (!fillRport && !differs) {
-            return request;
+            return top;
         }
         // RFC 3581 4: with rport, received is added even when it equals sent-by
         Via stamped = top.withParameter("received", Addresses.plain(from));
         if (fillRport) {
             stamped = stamped.withParameter("rport", Integer.toString(source.getPort()));
         }
-        return (SipRequest) replaceTopVia(request, stamped, parser);
+        return stamped;
     }
 
     /**

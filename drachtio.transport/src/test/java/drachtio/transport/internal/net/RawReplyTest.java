@@ -63,6 +63,15 @@ class RawReplyTest {
     }
 
     @Test
+    void nothingForAResponseOrAnAckWhichAreNeverAnswered() {
+        String lines = "Via: SIP/2.0/UDP h;branch=z9hG4bK-4\r\nFrom: <sip:a@x>;tag=1\r\nTo: <sip:b@x>;tag=2\r\n"
+                + "Call-ID: c4\r\n";
+        assertThat(busy("ACK sip:b@x SIP/2.0\r\n" + lines + "CSeq: 1 ACK\r\n\r\n")).isNull();
+        assertThat(busy("SIP/2.0 200 OK\r\n" + lines + "CSeq: 1 INVITE\r\n\r\n")).isNull();
+        assertThat(busy("\r\nBYE sip:b@x SIP/2.0\r\n" + lines + "CSeq: 2 BYE\r\n\r\n")).isNotNull();
+    }
+
+    @Test
     void nothingWhenALineA503NeedsIsMissing() {
         assertThat(busy("OPTIONS sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK-3\r\nFrom: <sip:a@x>;tag=1\r\n"
                 + "To: <sip:b@x>\r\nCSeq: 1 OPTIONS\r\n\r\n")).isNull();

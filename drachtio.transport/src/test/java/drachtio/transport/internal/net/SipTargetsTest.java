@@ -39,4 +39,12 @@ class SipTargetsTest {
         assertThat(hop.transport()).isEqualTo("TLS");
         assertThat(hop.remote().getPort()).isEqualTo(5061);
     }
+
+    @Test
+    void sipsWithATransportParameterIsStillTlsNeverPlainTcpOrUdp() {
+        assertThat(SipTargets.resolve("sips:a@192.0.2.5;transport=tcp").transport()).isEqualTo("TLS");
+        assertThat(SipTargets.resolve("sips:a@192.0.2.5;transport=udp").transport()).isEqualTo("TLS");
+        assertThat(SipTargets.resolve("sips:a@192.0.2.5;transport=tcp").remote().getPort()).isEqualTo(5061);
+        assertThat(SipTargets.resolve("sip:a@192.0.2.5;transport=tcp").transport()).isEqualTo("TCP");
+    }
 }

@@ -187,6 +187,19 @@ class UdpTransportTest {
     }
 
     @Test
+    void a400GoesToTheSourcePortWhenTheViaAsksForRport() throws Exception {
+        Running b = fx.start(c -> { });
+        DatagramSocket peer = fx.udpPeer();
+        // the sent-by port is wrong on purpose (port 9, discard): behind a NAT it is, and rport
+        // must win for an error reply as for any other response (RFC 3581 4)
+        String text = request("OPTIONS", "SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-v2;rport", "x")
+                .replace("Max-Forwards: 70\r\n", "Max-Forwards: 256\r\n");
+        sendTo(peer, b.udp(), text);
+
+        assertThat(receive(peer)).startsWith("SIP/2.0 400 ").contains("z9hG4bK-v2");
+    }
+
+    @Test
     void answersRequestMissingCallIdWithValidatorStatus() throws Exception {
         Running b = fx.start(c -> { });
         DatagramSocket peer = fx.udpPeer();
