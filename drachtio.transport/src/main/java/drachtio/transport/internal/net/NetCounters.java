@@ -35,6 +35,7 @@ public final class NetCounters {
     private final LongAdder tcpAccepted = new LongAdder();
     private final LongAdder tcpConnected = new LongAdder();
     private final LongAdder tcpRefused = new LongAdder();
+    private final LongAdder tcpRefusedStayedOnUdp = new LongAdder();
     private final LongAdder tcpClosedIdle = new LongAdder();
     private final LongAdder tcpClosedDeadline = new LongAdder();
     private final LongAdder tcpClosedBroken = new LongAdder();
@@ -108,6 +109,14 @@ public final class NetCounters {
         return tcpRefused.sum();
     }
 
+    /**
+     * @return requests moved to TCP for their size that went over UDP after all, because the
+     *     peer refused or reset the connection (RFC 3261 18.1.1)
+     */
+    public long tcpRefusedStayedOnUdp() {
+        return tcpRefusedStayedOnUdp.sum();
+    }
+
     /** @return TCP connections closed after the idle timeout */
     public long tcpClosedIdle() {
         return tcpClosedIdle.sum();
@@ -160,6 +169,10 @@ public final class NetCounters {
         tcpAccepted.increment();
     }
 
+    void stayedOnUdp() {
+        tcpRefusedStayedOnUdp.increment();
+    }
+
     void connected() {
         tcpConnected.increment();
     }
@@ -184,7 +197,7 @@ public final class NetCounters {
         return "NetCounters[datagrams=" + datagramsReceived() + ", tcpMessages=" + tcpMessagesReceived() + ", dropped="
                 + droppedTotal() + ", errorResponses=" + errorResponsesSent() + ", sent=" + messagesSent()
                 + ", tcpOpen=" + tcpOpen() + ", accepted=" + tcpAccepted() + ", connected=" + tcpConnected()
-                + ", refused=" + tcpRefused() + ", idle=" + tcpClosedIdle() + ", deadline=" + tcpClosedDeadline()
+                + ", refused=" + tcpRefused() + ", stayedOnUdp=" + tcpRefusedStayedOnUdp() + ", idle=" + tcpClosedIdle() + ", deadline=" + tcpClosedDeadline()
                 + ", broken=" + tcpClosedBroken() + "]";
     }
 

@@ -19,6 +19,7 @@ import drachtio.transport.internal.TransportSender;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -286,7 +287,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      * same address and port when the request is larger than the MTU threshold, the switch is
      * enabled and a TCP listener of the peer's family exists. Call it with the size of the
      * request built for the planned hop, then build the Via with {@link #via} for the hop
-     * returned. When the TCP attempt fails with a reset the RFC lets the caller retry over UDP.
+     * returned; {@link #connectOrStayOnUdp} goes back to UDP when the peer refuses TCP.
      *
      * @param planned the hop chosen from the target
      * @param requestSize the request's size in octets
@@ -303,6 +304,36 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             }
         }
         return planned;
+    }
+
+    /**
+     * Opens the connection for a request that {@link #chooseHop} moved from UDP to TCP because of
+     * its size, before the request is built for it. When the peer refuses or resets the
+     * connection (a UDP-only phone or trunk), the request goes over UDP after all, as RFC 3261
+     * 18.1.1 says it should; other failures (a connect that times out) are the caller's.
+     *
+     * @param chosen what {@link #chooseHop} returned
+     * @param planned the hop it was given
+     * @return {@code chosen} with its connection open, or {@code planned} when the peer will not
+     *     take TCP
+     * @throws TransportException when the connection fails otherwise
+     */
+    public Hop connectOrStayOnUdp(Hop chosen, Hop planned) {
+        if (chosen == planned || !chosen.reliable()) {
+            return chosen;
+        }
+        try {
+            connections.obtain(chosen.remote(), listeners.tcpBindAddress(chosen.remote()));
+            return chosen;
+        } catch (TransportException e) {
+            if (!(e.getCause() instanceof SocketException)) {
+                throw e;
+            }
+            counters.stayedOnUdp();
+            log.debug("{} refused TCP for a large request ({}); sending it over UDP", Addresses.text(chosen.remote()),
+                    e.getCause().toString());
+            return planned;
+        }
     }
 
     /**

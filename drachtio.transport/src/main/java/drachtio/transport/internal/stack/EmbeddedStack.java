@@ -144,7 +144,8 @@ final class EmbeddedStack implements SipStack {
         }
         Objects.requireNonNull(responses, "responses");
         TransactionLayer l = running();
-        Hop hop = net.chooseHop(Routing.nextHop(request), request.toBytes().length + VIA_ALLOWANCE);
+        Hop planned = Routing.nextHop(request);
+        Hop hop = net.connectOrStayOnUdp(net.chooseHop(planned, request.toBytes().length + VIA_ALLOWANCE), planned);
         SipRequest stamped = stamp(request, hop);
         awaitingFinal.incrementAndGet();
         ClientTransaction txn;
@@ -274,6 +275,11 @@ final class EmbeddedStack implements SipStack {
     /** @return the transaction layer, for tests and metrics; null before start */
     TransactionLayer layer() {
         return layer;
+    }
+
+    /** @return the transport, for tests and metrics; null before start */
+    NetworkTransport net() {
+        return net;
     }
 
     private static Source source(Hop hop) {

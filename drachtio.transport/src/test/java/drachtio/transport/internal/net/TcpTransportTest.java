@@ -16,6 +16,7 @@ import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.net.NetFixture.Received;
 import drachtio.transport.internal.net.NetFixture.Running;
 import java.io.OutputStream;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -273,6 +274,31 @@ class TcpTransportTest {
         assertThat(r.hop().transport()).isEqualTo("TCP");
         assertThat(r.message().topVia().transport()).isEqualTo("TCP");
         assertThat(r.message().bodyLength()).isEqualTo(2000);
+    }
+
+    @Test
+    void aLargeRequestStaysOnUdpWhenThePeerRefusesTcp() throws Exception {
+        Running a = fx.start(c -> { });
+        // a UDP-only peer: nothing takes TCP connections on its port
+        DatagramSocket peer = fx.udpPeer();
+        Hop planned = new Hop("UDP", new InetSocketAddress(NetFixture.loopback(), peer.getLocalPort()), null);
+        Hop chosen = a.net().chooseHop(planned, 1301);
+        assertThat(chosen.transport()).isEqualTo("TCP");
+        assertThat(a.net().connectOrStayOnUdp(chosen, planned)).isSameAs(planned);
+        assertThat(a.net().counters().tcpRefusedStayedOnUdp()).isEqualTo(1);
+        assertThat(a.net().counters().tcpConnected()).isZero();
+    }
+
+    @Test
+    void aLargeRequestKeepsItsTcpHopWhenThePeerTakesTheConnection() {
+        Running a = fx.start(c -> { });
+        Running b = fx.start(c -> { });
+        Hop planned = new Hop("UDP", b.tcp(), null);
+        Hop chosen = a.net().chooseHop(planned, 1301);
+        assertThat(a.net().connectOrStayOnUdp(chosen, planned)).isSameAs(chosen);
+        assertThat(a.net().counters().tcpConnected()).isEqualTo(1);
+        assertThat(a.net().connectedTo(b.tcp())).isTrue();
+        assertThat(a.net().counters().tcpRefusedStayedOnUdp()).isZero();
     }
 
     @Test

@@ -158,8 +158,28 @@ class EmbeddedStackSippTest {
         assertThat(r.count("Successful call")).isEqualTo(calls);
     }
 
-    /** INVITE, ACK for the 200, BYE: the UAC side of one call, by hand (dialogs come later). */
+    @Test
+    void anInviteOverTheMtuRuleReachesAUdpOnlySippOverUdp() throws Exception {
+        // RFC 3261 18.1.1: 1,800 octets of SDP make us try TCP first; sipp listens on UDP only,
+        // so the connection is refused and the INVITE goes over UDP after all
+        int sippPort = Sipp.freePort();
+        CompletableFuture<Sipp.Result> uas = Sipp.start(RUN_LIMIT, "-sn", "uas", "-p", Integer.toString(sippPort),
+                "-t", "u1", "-m", "1");
+        Sipp.awaitListening("u1", sippPort);
+        String sdp = AnsweringApp.SDP + "a=x-padding:" + "p".repeat(1_800) + "\r\n";
+        call(sippPort, "udp", sdp);
+        Sipp.Result r = uas.get(RUN_LIMIT.toSeconds() + 20, TimeUnit.SECONDS);
+        assertThat(r.allSucceeded()).as(r.output()).isTrue();
+        assertThat(r.count("Successful call")).isEqualTo(1);
+        assertThat(((EmbeddedStack) stack).net().counters().tcpRefusedStayedOnUdp()).isEqualTo(1);
+    }
+
     private void call(int sippPort, String transport) throws Exception {
+        call(sippPort, transport, AnsweringApp.SDP);
+    }
+
+    /** INVITE, ACK for the 200, BYE: the UAC side of one call, by hand (dialogs come later). */
+    private void call(int sippPort, String transport, String sdp) throws Exception {
         SipUri remote = new SipUri(false, "service", null, "127.0.0.1", sippPort, Parameters.of("transport", transport),
                 Parameters.EMPTY);
         Address from = Address.of(SipUri.of("caller", "127.0.0.1")).withTag(Ids.tag());
@@ -168,7 +188,7 @@ class EmbeddedStackSippTest {
                 .header("From", from).header("To", Address.of(remote)).header("Call-ID", callId)
                 .header("CSeq", "1 INVITE").header("Contact", "<sip:caller@127.0.0.1:"
                         + (transport.equals("tcp") ? tcpPort + ";transport=tcp" : udpPort) + ">")
-                .body("application/sdp", AnsweringApp.SDP).build();
+                .body("application/sdp", sdp).build();
         SipResponse ok = await(invite);
         assertThat(ok.status()).isEqualTo(200);
         SipUri contact = (SipUri) ok.contacts().stream().map(Contact::address).findFirst().orElseThrow().uri();
