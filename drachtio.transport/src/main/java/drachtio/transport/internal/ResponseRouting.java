@@ -27,7 +27,11 @@ public final class ResponseRouting {
      * <li>Reliable transport: the connection the request came on ({@code arrivedOn} itself); when
      * that connection has closed by the time a response is sent, {@link NetworkTransport#send}
      * opens a new one to {@link #reliableFallback}.</li>
-     * <li>{@code maddr} present: that address, at the sent-by port or the default port.</li>
+     * <li>{@code maddr} present as an IP address: that address, at the sent-by port or the
+     * default port. A {@code maddr} that is a name is not looked up: this runs on the thread
+     * that reads the socket, and one request naming a slow or unknown domain would hold every
+     * other request up for the resolver's timeout; such a response is routed as if there were
+     * no {@code maddr}.</li>
      * <li>Otherwise: the {@code received} address (else the packet's source address) at the
      * {@code rport} value when present (RFC 3581 4), else the sent-by port, else 5060.</li>
      * </ul>
@@ -35,18 +39,15 @@ public final class ResponseRouting {
      * @param topVia the request's top Via
      * @param arrivedOn where the request came from
      * @return where to send responses
-     * @throws drachtio.transport.internal.TransportException when a {@code maddr} name does not
-     *     resolve
      */
     public static Hop route(Via topVia, Hop arrivedOn) {
         if (arrivedOn.reliable()) {
             return arrivedOn;
         }
         int sentByPort = topVia.port() >= 0 ? topVia.port() : defaultPort(topVia.transport());
-        var maddr = topVia.maddr();
-        if (maddr.isPresent()) {
-            InetAddress a = Addresses.resolve(maddr.get());
-            return new Hop(arrivedOn.transport(), new InetSocketAddress(a, sentByPort), arrivedOn.local());
+        InetAddress maddr = topVia.maddr().map(Addresses::literal).orElse(null);
+        if (maddr != null) {
+            return new Hop(arrivedOn.transport(), new InetSocketAddress(maddr, sentByPort), arrivedOn.local());
         }
         InetAddress ip = topVia.received().map(Addresses::literal).orElse(null);
         if (ip == null) {

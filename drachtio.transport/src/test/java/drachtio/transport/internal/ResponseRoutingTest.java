@@ -50,6 +50,14 @@ class ResponseRoutingTest {
     }
 
     @Test
+    void aMaddrThatIsANameIsNotLookedUpOnTheReaderAndTheResponseGoesWhereRportSays() {
+        // .invalid never resolves (RFC 2606); a lookup would also take the resolver's time
+        Via v = Via.of("UDP", "192.0.2.1", 5070, "z9hG4bK-1").withParameter("maddr", "slow.example.invalid")
+                .withParameter("received", "198.51.100.4").withParameter("rport", "40000");
+        assertThat(ResponseRouting.route(v, UDP_IN).remote()).isEqualTo(at("198.51.100.4", 40000));
+    }
+
+    @Test
     void keepsTheConnectionOnReliableTransports() {
         Hop tcp = new Hop("TCP", SOURCE, LOCAL);
         Via v = Via.of("TCP", "192.0.2.1", 5070, "z9hG4bK-1").withParameter("received", "198.51.100.4");
