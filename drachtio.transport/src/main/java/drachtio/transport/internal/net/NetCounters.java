@@ -197,8 +197,8 @@ public final class NetCounters {
         return "NetCounters[datagrams=" + datagramsReceived() + ", tcpMessages=" + tcpMessagesReceived() + ", dropped="
                 + droppedTotal() + ", errorResponses=" + errorResponsesSent() + ", sent=" + messagesSent()
                 + ", tcpOpen=" + tcpOpen() + ", accepted=" + tcpAccepted() + ", connected=" + tcpConnected()
-                + ", refused=" + tcpRefused() + ", stayedOnUdp=" + tcpRefusedStayedOnUdp() + ", idle=" + tcpClosedIdle() + ", deadline=" + tcpClosedDeadline()
-                + ", broken=" + tcpClosedBroken() + "]";
+                + ", refused=" + tcpRefused() + ", stayedOnUdp=" + tcpRefusedStayedOnUdp() + ", idle=" + tcpClosedIdle()
+                + ", deadline=" + tcpClosedDeadline() + ", broken=" + tcpClosedBroken() + "]";
     }
 
     /** Why a TCP connection was closed. */

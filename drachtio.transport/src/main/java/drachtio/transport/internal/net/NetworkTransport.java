@@ -310,13 +310,13 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
      * Opens the connection for a request that {@link #chooseHop} moved from UDP to TCP because of
      * its size, before the request is built for it. When the peer refuses or resets the
      * connection (a UDP-only phone or trunk), the request goes over UDP after all, as RFC 3261
-     * 18.1.1 says it should; other failures (a connect that times out) are the caller's.
+     * 18.1.1 says it should. Other failures (a connect that times out, the connection limit)
+     * keep the TCP hop: sending on it fails again and the request's transaction reports the
+     * transport error as it would have without this step.
      *
      * @param chosen what {@link #chooseHop} returned
      * @param planned the hop it was given
-     * @return {@code chosen} with its connection open, or {@code planned} when the peer will not
-     *     take TCP
-     * @throws TransportException when the connection fails otherwise
+     * @return {@code planned} when the peer will not take TCP, else {@code chosen}
      */
     public Hop connectOrStayOnUdp(Hop chosen, Hop planned) {
         if (chosen == planned || !chosen.reliable()) {
@@ -326,14 +326,25 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
             connections.obtain(chosen.remote(), listeners.tcpBindAddress(chosen.remote()));
             return chosen;
         } catch (TransportException e) {
-            if (!(e.getCause() instanceof SocketException)) {
-                throw e;
+            SocketException refused = socketCause(e);
+            if (refused == null) {
+                return chosen;
             }
             counters.stayedOnUdp();
             log.debug("{} refused TCP for a large request ({}); sending it over UDP", Addresses.text(chosen.remote()),
-                    e.getCause().toString());
+                    refused.toString());
             return planned;
         }
+    }
+
+    /** @return the refusal or reset in a failed connect's causes (another thread's connect included), or null */
+    private static SocketException socketCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SocketException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**
