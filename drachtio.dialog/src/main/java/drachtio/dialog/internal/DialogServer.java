@@ -8,6 +8,7 @@ import drachtio.api.Response;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ final class DialogServer {
      * @param hold the longest a request waits for the answering code to return
      */
     static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
+        if (req.message().method().equals(Method.INVITE) && d.inviteIn.get() && d.active()) {
+            // RFC 3261 14.2: a second re-INVITE while the first is still being answered
+            send(res, 500, "Server Internal Error",
+                    Parts.header("Retry-After", Integer.toString(ThreadLocalRandom.current().nextInt(11))));
+            return;
+        }
         d.awaitRelease(hold);
         d.serving.lock();
         try {
@@ -93,6 +100,26 @@ final class DialogServer {
             return;
         }
         d.remoteCSeq(cseq);
+        if (method.equals(Method.INVITE)) {
+            if (d.inviteOut.get()) {
+                // RFC 3261 14.2: our own re-INVITE is in progress: glare
+                send(res, 491, "Request Pending", Parts.NONE);
+                return;
+            }
+            d.inviteIn.set(true);
+            try {
+                serveRequest(d, req, res, atOnce);
+            } finally {
+                d.inviteIn.set(false);
+            }
+            return;
+        }
+        serveRequest(d, req, res, atOnce);
+    }
+
+    private static void serveRequest(SipDialog d, Request req, Response res, boolean atOnce) {
+        SipRequest message = req.message();
+        Method method = message.method();
         DialogManager.sdpOf(message).ifPresent(d::remoteSdp);
         if (method.equals(Method.INVITE) || method.equals(Method.UPDATE)) {
             // target refresh (RFC 3261 12.2.2, RFC 3311)

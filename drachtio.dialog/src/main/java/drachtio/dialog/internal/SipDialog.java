@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -44,6 +45,10 @@ final class SipDialog implements Dialog {
     private final AtomicLong localCSeq;
     /** Held while a request from the peer is served, so they reach the app one at a time. */
     final ReentrantLock serving = new ReentrantLock(true);
+    /** Set while a re-INVITE of ours waits for its final response (RFC 3261 14.1). */
+    final AtomicBoolean inviteOut = new AtomicBoolean();
+    /** Set while a re-INVITE of the peer's is being answered (RFC 3261 14.2). */
+    final AtomicBoolean inviteIn = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
     /** Requests from the peer wait on it until the app's code that answered has returned. */
@@ -268,14 +273,27 @@ final class SipDialog implements Dialog {
         if (!active()) {
             throw ended(method.name());
         }
-        long cseq = nextCSeq();
-        SipRequest request = InDialogRequests.build(this, method, cseq, parts);
-        Sent sent = Sent.await(manager.stack(), request);
+        boolean invite = method.equals(Method.INVITE);
+        // RFC 3261 14.1: no new INVITE while another is in progress in either direction
+        if (invite && (inviteIn.get() || !inviteOut.compareAndSet(false, true))) {
+            throw new IllegalStateException("a re-INVITE is already in progress in this dialog; Call-ID " + callId);
+        }
+        Sent sent;
+        long cseq;
+        try {
+            cseq = nextCSeq();
+            sent = Sent.await(manager.stack(), InDialogRequests.build(this, method, cseq, parts));
+        } finally {
+            if (invite) {
+                inviteOut.set(false);
+            }
+        }
         SipResponse response = sent.response();
         if (method.equals(Method.INVITE) && response.success() && sent.outcome() == Outcome.RECEIVED) {
-            // RFC 3261 13.2.2.4: ACK the 2xx to our re-INVITE; its Contact refreshes the target (12.2.1.2)
-            manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
+            // RFC 3261 12.2.1.2: the 2xx's Contact refreshes the target first, and the ACK for it
+            // (13.2.2.4) is built like any request of the dialog, so it goes to the new target
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
+            manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
         }
         if (response.success()) {
             if (InDialogRequests.hasSdp(parts)) {

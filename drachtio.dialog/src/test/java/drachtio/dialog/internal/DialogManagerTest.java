@@ -256,10 +256,39 @@ class DialogManagerTest {
 
         d.request(Method.INVITE, Parts.body("application/sdp", "v=0\r\ns=bob\r\n"));
 
-        assertThat(stack.acks).singleElement().satisfies(ack -> assertThat(ack.cseq().sequence()).isEqualTo(1));
+        // the ACK is built after the 2xx refreshed the target, so it goes where the peer now is
+        assertThat(stack.acks).singleElement().satisfies(ack -> {
+            assertThat(ack.cseq().sequence()).isEqualTo(1);
+            assertThat(ack.uri()).hasToString("sip:alice@10.0.0.9:5070");
+        });
         assertThat(d.remoteTarget()).hasToString("sip:alice@10.0.0.9:5070");
         assertThat(d.remoteSdp()).hasValueSatisfying(s -> assertThat(s).contains("s=moved"));
         assertThat(d.localSdp()).hasValueSatisfying(s -> assertThat(s).contains("s=bob"));
+    }
+
+    @Test
+    void aReInviteFromThePeerWhileOursIsPendingGets491AndASecondOfOursIsRefused() {
+        Dialog d = answered();
+        List<Integer> theirs = new CopyOnWriteArrayList<>();
+        List<Throwable> ours = new CopyOnWriteArrayList<>();
+        stack.answers = r -> {
+            // the peer's re-INVITE crosses ours, and our app tries another one meanwhile
+            theirs.add(serve(Messages.fromAlice("INVITE", 11, "bob")).last().status());
+            try {
+                d.request(Method.INVITE, Parts.NONE);
+            } catch (IllegalStateException e) {
+                ours.add(e);
+            }
+            return SipResponse.replyTo(r, 200).build();
+        };
+
+        assertThat(d.request(Method.INVITE, Parts.NONE).status()).isEqualTo(200);
+
+        assertThat(theirs).containsExactly(491);
+        assertThat(ours).singleElement().extracting(Throwable::getMessage).asString().contains("in progress");
+        // once ours has its answer the next re-INVITE from the peer is served as usual
+        assertThat(serve(Messages.fromAlice("INVITE", 12, "bob")).last().status()).isEqualTo(200);
+        assertThat(d.active()).isTrue();
     }
 
     @Test

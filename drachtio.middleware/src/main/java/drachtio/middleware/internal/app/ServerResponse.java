@@ -152,6 +152,9 @@ final class ServerResponse implements Response {
         if (code != 100) {
             tagTo(b);
         }
+        if (code > 100 && code < 300 && createsDialog() && !names(parts, "Record-Route")) {
+            copyRecordRoute(b);
+        }
         for (Header h : parts.headers()) {
             if (HeaderNames.same(h.name(), "Content-Length")) {
                 continue;
@@ -162,6 +165,38 @@ final class ServerResponse implements Response {
             b.body(parts.contentType(), parts.body());
         }
         return b.build();
+    }
+
+    /** @return whether the request is one outside a dialog that can start one (RFC 3261 12.1, RFC 6665, RFC 3515) */
+    private boolean createsDialog() {
+        if (request.to().tag().isPresent()) {
+            return false;
+        }
+        String m = request.method().name();
+        return m.equals("INVITE") || m.equals("SUBSCRIBE") || m.equals("REFER") || m.equals("NOTIFY");
+    }
+
+    private static boolean names(Parts parts, String name) {
+        for (Header h : parts.headers()) {
+            if (HeaderNames.same(h.name(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 3261 12.1.1: a response that may establish a dialog carries every Record-Route value of
+     * the request, in order and as written, so that the caller's route set passes the same
+     * proxies as ours.
+     */
+    private void copyRecordRoute(SipResponse.Builder b) {
+        var headers = request.message().headers();
+        for (int i = 0; i < headers.size(); i++) {
+            if (HeaderNames.same(headers.name(i), "Record-Route")) {
+                b.header(headers.name(i), headers.value(i));
+            }
+        }
     }
 
     /** RFC 3261 8.2.6.2: a To tag on every response but 100, the same one each time. */

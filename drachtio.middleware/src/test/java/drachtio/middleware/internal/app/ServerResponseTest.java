@@ -65,6 +65,40 @@ class ServerResponseTest {
     }
 
     @Test
+    void provisionalsAndTheAnswerToAnInviteCarryItsRecordRoutesInOrderAndAFailureDoesNot() {
+        String routed = INVITE.replace("Max-Forwards: 70\n", "Max-Forwards: 70\n"
+                + "Record-Route: <sip:p2.example.com;lr>;x=1, <sip:p1.example.com;lr>\n"
+                + "Record-Route: <sip:p0.example.com;lr>\n");
+        app.invite((req, res) -> {
+            res.send(100);
+            res.send(180);
+            res.send(200, Parts.body("application/sdp", "v=0\r\n"));
+        });
+
+        List<SipResponse> sent = stack[0].deliver(routed).responses;
+
+        assertThat(sent.getFirst().headers().all("Record-Route")).isEmpty();
+        assertThat(sent.subList(1, 3)).allSatisfy(r -> assertThat(r.headers().all("Record-Route"))
+                .containsExactly("<sip:p2.example.com;lr>;x=1, <sip:p1.example.com;lr>", "<sip:p0.example.com;lr>"));
+        assertThat(sent.get(2).recordRoutes()).extracting(a -> a.uri().toString())
+                .containsExactly("sip:p2.example.com;lr", "sip:p1.example.com;lr", "sip:p0.example.com;lr");
+    }
+
+    @Test
+    void aFailureToAnInviteAndAnAnswerOutsideADialogMethodCarryNoRecordRoute() {
+        app.invite((req, res) -> res.send(486));
+        app.options((req, res) -> res.send(200));
+        String rr = "Max-Forwards: 70\nRecord-Route: <sip:p1.example.com;lr>\n";
+
+        assertThat(stack[0].deliver(INVITE.replace("Max-Forwards: 70\n", rr)).last().headers().all("Record-Route"))
+                .isEmpty();
+        String options = INVITE.replace("INVITE", "OPTIONS").replace("Max-Forwards: 70\n", rr);
+        SipResponse ok = stack[0].deliver(options).last();
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.headers().all("Record-Route")).isEmpty();
+    }
+
+    @Test
     void copiesTheRequestHeadersAndKeepsTheAppsHeaderCase() {
         app.invite((req, res) -> res.send(486, "Busy Here Now",
                 Parts.header("x-lower-case", "kept").with("X-UPPER", "too").withBody("text/plain", "é")));
