@@ -292,6 +292,23 @@ class DialogManagerTest {
     }
 
     @Test
+    void aSecondReInviteWhileTheFirstIsBeingAnsweredGets500WithRetryAfter() {
+        Dialog d = answered();
+        List<SipResponse> second = new CopyOnWriteArrayList<>();
+        d.on(Method.INVITE, (req, res) -> {
+            second.add(serve(Messages.fromAlice("INVITE", 12, "bob")).last());
+            res.send(200);
+        });
+
+        assertThat(serve(Messages.fromAlice("INVITE", 11, "bob")).last().status()).isEqualTo(200);
+
+        assertThat(second).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.header("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(0, 10));
+        });
+    }
+
+    @Test
     void closeEndsEveryDialogWithBye() {
         answered();
 
