@@ -9,6 +9,7 @@ import drachtio.api.Listen;
 import drachtio.api.Middleware;
 import drachtio.api.Uac;
 import drachtio.api.message.Method;
+import drachtio.api.Parts;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
@@ -51,6 +52,12 @@ final class ExpressApp implements App {
     private final MiddlewareProviders providers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<IncomingTransaction, IncomingRequest> pendingInvites = new ConcurrentHashMap<>();
+    /** The INVITEs in the chain by Call-ID, for a BYE in their early dialog (the first of a Call-ID only). */
+    private final Map<String, Early> earlyByCallId = new ConcurrentHashMap<>();
+
+    /** An INVITE in the chain whose early dialog (a provisional with a To tag) a BYE may end. */
+    private record Early(IncomingRequest req, ServerResponse res) {
+    }
     private volatile Chain.Snapshot chain = new Chain.Snapshot(List.of(), List.of());
     private volatile SipStack stack;
     private volatile DialogLayer dialogLayer;
@@ -205,12 +212,20 @@ final class ExpressApp implements App {
         IncomingRequest req = new IncomingRequest(message, txn.source());
         DialogLayer layer = dialogLayer;
         ServerResponse res = new ServerResponse(req, txn, layer);
+        if (endsEarlyDialog(req, res)) {
+            return;
+        }
         if (layer != null && layer.handle(txn, req, res)) {
             return;
         }
         boolean invite = message.is(Method.INVITE);
+        Early early = null;
         if (invite) {
             pendingInvites.put(txn, req);
+            early = new Early(req, res);
+            if (earlyByCallId.putIfAbsent(req.callId(), early) != null) {
+                early = null;
+            }
         }
         try {
             new Chain(chain, req, res).run();
@@ -218,7 +233,39 @@ final class ExpressApp implements App {
             res.handlerReturned();
             if (invite) {
                 pendingInvites.remove(txn);
+                if (early != null) {
+                    earlyByCallId.remove(req.callId(), early);
+                }
             }
+        }
+    }
+
+    /**
+     * A BYE in the early dialog of an INVITE still in the chain (RFC 3261 15, 15.1.2): the caller
+     * may hang up after a provisional with our To tag and before any final response. The BYE gets
+     * 200, the INVITE 487, and the request is marked cancelled for its handler.
+     *
+     * @return whether the request was such a BYE and was answered
+     */
+    private boolean endsEarlyDialog(IncomingRequest req, ServerResponse res) {
+        SipRequest message = req.message();
+        if (!message.is(Method.BYE) || earlyByCallId.isEmpty()) {
+            return false;
+        }
+        try {
+            Early e = earlyByCallId.get(req.callId());
+            if (e == null || e.res().finalSent()
+                    || !e.res().toTag().equals(message.to().tag())
+                    || !e.req().from().tag().equals(message.from().tag())) {
+                return false;
+            }
+            res.trySend(200, null, Parts.NONE);
+            e.res().trySend(487, "Request Terminated", Parts.NONE);
+            e.req().cancelled(message);
+            LOG.info("BYE in the early dialog of an INVITE: 200, and 487 to the INVITE; Call-ID {}", req.callIdForLog());
+            return true;
+        } catch (SipParseException e) {
+            return false;
         }
     }
 
@@ -238,7 +285,8 @@ final class ExpressApp implements App {
                     return false;
                 }
                 IncomingRequest req = new IncomingRequest(message, transaction.source());
-                return layer.handleAtOnce(transaction, req, new ServerResponse(req, transaction, layer));
+                ServerResponse res = new ServerResponse(req, transaction, layer);
+                return endsEarlyDialog(req, res) || layer.handleAtOnce(transaction, req, res);
             }
             AtOnce first = chain.atOnce(message.method());
             if (first == null) {

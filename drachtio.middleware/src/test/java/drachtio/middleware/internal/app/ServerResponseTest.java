@@ -99,6 +99,39 @@ class ServerResponseTest {
     }
 
     @Test
+    void aByeInTheEarlyDialogGets200TheInvite487AndTheHandlerLearnsTheCallerHungUp() {
+        List<Boolean> cancelled = new ArrayList<>();
+        List<Throwable> late = new ArrayList<>();
+        AtomicReference<MemoryStack.Txn> bye = new AtomicReference<>();
+        app.invite((req, res) -> {
+            res.send(180);
+            String tag = stack[0].current.responses.getLast().to().tag().orElseThrow();
+            bye.set(stack[0].offer(INVITE.replace("INVITE sip:bob@example.com", "BYE sip:bob@example.com")
+                    .replace("To: <sip:bob@example.com>", "To: <sip:bob@example.com>;tag=" + tag)
+                    .replace("CSeq: 7 INVITE", "CSeq: 8 BYE").replace("z9hG4bK-inv", "z9hG4bK-bye")));
+            cancelled.add(req.cancelled());
+            try {
+                res.send(200);
+            } catch (IllegalStateException e) {
+                late.add(e);
+            }
+        });
+
+        MemoryStack.Txn invite = stack[0].deliver(INVITE);
+
+        assertThat(invite.responses).extracting(SipResponse::status).containsExactly(180, 487);
+        assertThat(bye.get().atOnce).isTrue();
+        assertThat(bye.get().responses).extracting(SipResponse::status).containsExactly(200);
+        assertThat(cancelled).containsExactly(true);
+        assertThat(late).hasSize(1);
+        // a BYE with a To tag the INVITE never gave is still no early dialog's
+        MemoryStack.Txn stray = stack[0].offer(INVITE.replace("INVITE sip:bob@example.com", "BYE sip:bob@example.com")
+                .replace("To: <sip:bob@example.com>", "To: <sip:bob@example.com>;tag=other").replace("CSeq: 7 INVITE",
+                        "CSeq: 8 BYE"));
+        assertThat(stray.responses).extracting(SipResponse::status).containsExactly(481);
+    }
+
+    @Test
     void copiesTheRequestHeadersAndKeepsTheAppsHeaderCase() {
         app.invite((req, res) -> res.send(486, "Busy Here Now",
                 Parts.header("x-lower-case", "kept").with("X-UPPER", "too").withBody("text/plain", "é")));
