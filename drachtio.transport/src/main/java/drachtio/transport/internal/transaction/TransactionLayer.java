@@ -226,10 +226,13 @@ public final class TransactionLayer implements InboundHandler {
                 return;
             }
         }
-        // a CANCEL is never shed: it ends an INVITE that holds far more, which would otherwise
-        // ring on until the application answers or the caller gives up after 64*T1
+        // a CANCEL of a live INVITE is never shed: it ends a transaction that holds far more,
+        // which would otherwise ring on until the application answers or the caller gives up
+        // after 64*T1 (one that matches nothing is shed like any request: a flood of them must
+        // not grow the live transactions past the bound)
         if ((counters.liveServers() >= limits.maxServerTransactions()
-                || counters.serverBytes.get() >= limits.maxServerBytes()) && !r.is(Method.CANCEL)) {
+                || counters.serverBytes.get() >= limits.maxServerBytes())
+                && !(r.is(Method.CANCEL) && cancelsALiveInvite(r, toTag))) {
             overloaded(r, from);
             return;
         }
@@ -315,6 +318,11 @@ public final class TransactionLayer implements InboundHandler {
         if (invite.cancelledByPeer(tag)) {
             tu.onCancel(invite, cancel);
         }
+    }
+
+    private boolean cancelsALiveInvite(SipRequest cancel, String toTag) {
+        InviteServerTransaction invite = findInvite(cancel, toTag);
+        return invite != null && !invite.isTerminated();
     }
 
     private InviteServerTransaction findInvite(SipRequest r, String toTag) {

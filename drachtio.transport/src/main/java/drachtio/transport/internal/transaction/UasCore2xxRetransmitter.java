@@ -56,7 +56,11 @@ final class UasCore2xxRetransmitter {
         }
 
         private void schedule(Duration interval) {
-            retransmit = env.timers().schedule(interval, () -> retransmit(interval));
+            // over TCP a send may wait for the connection's writer or open a new connection:
+            // never on the timer thread, which every timer of the stack shares
+            retransmit = env.timers().schedule(interval, txn.hop.reliable()
+                    ? () -> Thread.ofVirtual().name("sip-2xx-resend").start(() -> retransmit(interval))
+                    : () -> retransmit(interval));
         }
 
         private void retransmit(Duration interval) {

@@ -8,15 +8,16 @@ import drachtio.parser.SipParser;
 import drachtio.transport.internal.Hop;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A network that records what it is given, and fails on request. */
 final class RecordingSender implements TransportSender {
     record Sent(SipMessage message, Hop hop, long at) {}
 
     private final VirtualClock clock;
-    final List<Sent> sent = new ArrayList<>();
+    /** Written from the 2xx resends' virtual threads too (over TCP). */
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
     boolean failing;
     /** Runs after each message is recorded, inside send: lets a test answer faster than send returns. */
     java.util.function.Consumer<SipMessage> onSend = m -> { };

@@ -197,16 +197,21 @@ class TransactionLayerServerTest {
     @Test
     void uasCoreRetransmitsA2xxOverTcpToo() {
         // RFC 3261 13.3.1.4: whatever the transport, since a proxy may forward the 2xx on over
-        // UDP once and leave the retransmissions to us
+        // UDP once and leave the retransmissions to us; over TCP each copy is written on a
+        // virtual thread of its own, never on the timer's, so each is awaited
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
         invite.respond(reply(invite, 200));
-        clock.advanceMillis(31_999);
-        assertThat(sender.timesOf(200)).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11_500L, 15_500L,
-                19_500L, 23_500L, 27_500L, 31_500L);
-        clock.advanceMillis(1);
+        long[] steps = {500, 1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000, 4000};
+        for (int i = 0; i < steps.length; i++) {
+            clock.advanceMillis(steps[i]);
+            int copies = i + 2;
+            awaitTrue(() -> sender.responses(200).size() == copies);
+        }
+        assertThat(tu.ackTimeouts).isEmpty();
+        clock.advanceMillis(500);
         assertThat(tu.ackTimeouts).hasSize(1);
-        assertThat(clock.pending()).isZero();
+        assertThat(layer.pendingAcks()).isZero();
     }
 
     @Test
@@ -214,13 +219,22 @@ class TransactionLayerServerTest {
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
         invite.respond(reply(invite, 200));
-        clock.advanceMillis(600);
+        clock.advanceMillis(500);
+        awaitTrue(() -> sender.responses(200).size() == 2);
         layer.onMessage(Sip.request("ACK", "z9hG4bKack1", 1, "uas"), Sip.TCP);
         clock.advanceMillis(40_000);
-        assertThat(sender.timesOf(200)).containsExactly(0L, 500L);
+        assertThat(sender.responses(200)).hasSize(2);
         assertThat(tu.acks).hasSize(1);
         assertThat(tu.ackTimeouts).isEmpty();
         assertThat(layer.pendingAcks()).isZero();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
@@ -330,6 +344,10 @@ class TransactionLayerServerTest {
         assertThat(sender.responses(487)).hasSize(1);
         assertThat(sender.responses(503)).hasSize(1);
         assertThat(tu.cancels).hasSize(1);
+        // a CANCEL that matches no INVITE is shed like any other request
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKnothing", 1, null), Sip.UDP);
+        assertThat(sender.responses(503)).hasSize(2);
+        assertThat(sender.responses(481)).isEmpty();
     }
 
     @Test
