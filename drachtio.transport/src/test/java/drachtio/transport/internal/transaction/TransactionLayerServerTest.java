@@ -202,11 +202,13 @@ class TransactionLayerServerTest {
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
         invite.respond(reply(invite, 200));
+        int timers = clock.pending();
         long[] steps = {500, 1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000, 4000};
         for (int i = 0; i < steps.length; i++) {
             clock.advanceMillis(steps[i]);
             int copies = i + 2;
-            awaitTrue(() -> sender.responses(200).size() == copies);
+            // the copy is out and the next one scheduled
+            awaitTrue(() -> sender.responses(200).size() == copies && clock.pending() == timers);
         }
         assertThat(tu.ackTimeouts).isEmpty();
         clock.advanceMillis(500);
@@ -219,8 +221,9 @@ class TransactionLayerServerTest {
         layer.onMessage(Sip.invite("z9hG4bKi1"), Sip.TCP);
         ServerTransaction invite = tu.requests.getFirst();
         invite.respond(reply(invite, 200));
+        int timers = clock.pending();
         clock.advanceMillis(500);
-        awaitTrue(() -> sender.responses(200).size() == 2);
+        awaitTrue(() -> sender.responses(200).size() == 2 && clock.pending() == timers);
         layer.onMessage(Sip.request("ACK", "z9hG4bKack1", 1, "uas"), Sip.TCP);
         clock.advanceMillis(40_000);
         assertThat(sender.responses(200)).hasSize(2);

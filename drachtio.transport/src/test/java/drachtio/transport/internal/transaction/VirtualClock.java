@@ -7,6 +7,8 @@ import java.util.PriorityQueue;
 /**
  * A {@link TimerService} whose time moves only when a test calls {@link #advance(Duration)}:
  * due tasks run on the test's thread, in time order, with the clock set to their due time.
+ * Safe to schedule on from other threads (the 2xx resends over TCP run on virtual threads);
+ * a task runs without the clock's monitor held.
  */
 final class VirtualClock implements TimerService {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
@@ -17,7 +19,7 @@ final class VirtualClock implements TimerService {
         final long due;
         final long order = sequence++;
         final Runnable body;
-        boolean cancelled;
+        volatile boolean cancelled;
 
         Task(long due, Runnable body) {
             this.due = due;
@@ -32,33 +34,44 @@ final class VirtualClock implements TimerService {
         @Override
         public void cancel() {
             cancelled = true;
-            queue.remove(this);
+            synchronized (VirtualClock.this) {
+                queue.remove(this);
+            }
         }
     }
 
     @Override
-    public Timer schedule(Duration delay, Runnable task) {
+    public synchronized Timer schedule(Duration delay, Runnable task) {
         Task t = new Task(now + Math.max(0, delay.toNanos()), task);
         queue.add(t);
         return t;
     }
 
     @Override
-    public long nanoTime() {
+    public synchronized long nanoTime() {
         return now;
     }
 
     /** Moves time forward, running every task that falls due on the way. */
     void advance(Duration by) {
-        long target = now + by.toNanos();
-        while (!queue.isEmpty() && queue.peek().due <= target) {
-            Task t = queue.poll();
-            now = t.due;
+        long target;
+        synchronized (this) {
+            target = now + by.toNanos();
+        }
+        while (true) {
+            Task t;
+            synchronized (this) {
+                if (queue.isEmpty() || queue.peek().due > target) {
+                    now = target;
+                    return;
+                }
+                t = queue.poll();
+                now = t.due;
+            }
             if (!t.cancelled) {
                 t.body.run();
             }
         }
-        now = target;
     }
 
     void advanceMillis(long ms) {
@@ -66,12 +79,12 @@ final class VirtualClock implements TimerService {
     }
 
     /** @return the time since the clock was made */
-    Duration elapsed() {
+    synchronized Duration elapsed() {
         return Duration.ofNanos(now);
     }
 
     /** @return how many tasks wait */
-    int pending() {
+    synchronized int pending() {
         return queue.size();
     }
 }
