@@ -92,6 +92,8 @@ public interface Dialog {
      * @param parts extra headers and body (an SDP body becomes the local SDP)
      * @return the final response: received, or a 408 or 503 made by the stack
      * @throws DialogEndedException when the dialog has ended
+     * @throws IllegalStateException for an INVITE while another INVITE of this dialog, ours or
+     *     the peer's, has no final response yet (RFC 3261 14.1)
      */
     SipResponse request(Method method, Parts parts);
 

@@ -35,7 +35,7 @@ final class DialogServer {
      * @param hold the longest a request waits for the answering code to return
      */
     static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
-        if (req.message().method().equals(Method.INVITE) && d.inviteIn.get() && d.active()) {
+        if (req.message().method().equals(Method.INVITE) && d.peersInviteUnanswered() && d.active()) {
             // RFC 3261 14.2: a second re-INVITE while the first is still being answered
             send(res, 500, "Server Internal Error",
                     Parts.header("Retry-After", Integer.toString(ThreadLocalRandom.current().nextInt(11))));
@@ -106,11 +106,11 @@ final class DialogServer {
                 send(res, 491, "Request Pending", Parts.NONE);
                 return;
             }
-            d.inviteIn.set(true);
+            d.inviteIn = res;
             try {
                 serveRequest(d, req, res, atOnce);
             } finally {
-                d.inviteIn.set(false);
+                d.inviteIn = null;
             }
             return;
         }

@@ -47,8 +47,8 @@ final class SipDialog implements Dialog {
     final ReentrantLock serving = new ReentrantLock(true);
     /** Set while a re-INVITE of ours waits for its final response (RFC 3261 14.1). */
     final AtomicBoolean inviteOut = new AtomicBoolean();
-    /** Set while a re-INVITE of the peer's is being answered (RFC 3261 14.2). */
-    final AtomicBoolean inviteIn = new AtomicBoolean();
+    /** The answer to the peer's re-INVITE being served, until its handler returns (RFC 3261 14.2). */
+    volatile drachtio.api.Response inviteIn;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
     /** Requests from the peer wait on it until the app's code that answered has returned. */
@@ -255,6 +255,12 @@ final class SipDialog implements Dialog {
         return this;
     }
 
+    /** @return whether a re-INVITE of the peer's is being served and has no final response yet */
+    boolean peersInviteUnanswered() {
+        drachtio.api.Response r = inviteIn;
+        return r != null && !r.finalSent();
+    }
+
     /** @return the next local CSeq (RFC 3261 12.2.1.1: one more than the last) */
     long nextCSeq() {
         return localCSeq.incrementAndGet();
@@ -275,7 +281,7 @@ final class SipDialog implements Dialog {
         }
         boolean invite = method.equals(Method.INVITE);
         // RFC 3261 14.1: no new INVITE while another is in progress in either direction
-        if (invite && (inviteIn.get() || !inviteOut.compareAndSet(false, true))) {
+        if (invite && (peersInviteUnanswered() || !inviteOut.compareAndSet(false, true))) {
             throw new IllegalStateException("a re-INVITE is already in progress in this dialog; Call-ID " + callId);
         }
         Sent sent;
@@ -293,7 +299,14 @@ final class SipDialog implements Dialog {
             // RFC 3261 12.2.1.2: the 2xx's Contact refreshes the target first, and the ACK for it
             // (13.2.2.4) is built like any request of the dialog, so it goes to the new target
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
-            manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
+            try {
+                manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
+            } catch (RuntimeException e) {
+                // a target we cannot reach (a name that does not resolve, a transport we lack):
+                // the peer's 2xx retransmissions give up and it ends the call; the answer stands
+                LOG.warn("could not send the ACK for the 2xx to our re-INVITE to {}: {}; Call-ID {}",
+                        remoteTarget(), e.toString(), callId);
+            }
         }
         if (response.success()) {
             if (InDialogRequests.hasSdp(parts)) {

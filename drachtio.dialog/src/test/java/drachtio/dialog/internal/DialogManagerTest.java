@@ -309,6 +309,25 @@ class DialogManagerTest {
     }
 
     @Test
+    void onceTheFirstReInviteHasItsFinalANewOneIsNoGlareEvenWhileItsHandlerStillRuns() {
+        Dialog d = answered();
+        List<Integer> later = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger depth = new java.util.concurrent.atomic.AtomicInteger();
+        d.on(Method.INVITE, (req, res) -> {
+            res.send(200);
+            if (depth.incrementAndGet() == 1) {
+                // answered, still in the handler: the peer's next re-INVITE and one of ours go on
+                later.add(serve(Messages.fromAlice("INVITE", 12, "bob")).last().status());
+                later.add(d.request(Method.INVITE, Parts.NONE).status());
+            }
+        });
+
+        assertThat(serve(Messages.fromAlice("INVITE", 11, "bob")).last().status()).isEqualTo(200);
+
+        assertThat(later).containsExactly(200, 200);
+    }
+
+    @Test
     void closeEndsEveryDialogWithBye() {
         answered();
 

@@ -223,7 +223,10 @@ final class ExpressApp implements App {
         if (invite) {
             pendingInvites.put(txn, req);
             early = new Early(req, res);
-            if (earlyByCallId.putIfAbsent(req.callId(), early) != null) {
+            Early before = earlyByCallId.putIfAbsent(req.callId(), early);
+            // one INVITE per Call-ID is enough; a retry of the same call (after a 401 or 407,
+            // whose handler may still be running) replaces one that has its final response
+            if (before != null && !(before.res().finalSent() && earlyByCallId.replace(req.callId(), before, early))) {
                 early = null;
             }
         }
@@ -259,8 +262,17 @@ final class ExpressApp implements App {
                     || !e.req().from().tag().equals(message.from().tag())) {
                 return false;
             }
+            // the 487 first: when the handler's own final got there before it, the BYE belongs
+            // to the dialog that final made and goes on to the dialog layer
+            try {
+                e.res().send(487, "Request Terminated", Parts.NONE);
+            } catch (IllegalStateException raced) {
+                return false;
+            } catch (RuntimeException failed) {
+                LOG.debug("could not send 487 to an INVITE ended by a BYE: {}; Call-ID {}", failed.toString(),
+                        req.callIdForLog());
+            }
             res.trySend(200, null, Parts.NONE);
-            e.res().trySend(487, "Request Terminated", Parts.NONE);
             e.req().cancelled(message);
             LOG.info("BYE in the early dialog of an INVITE: 200, and 487 to the INVITE; Call-ID {}", req.callIdForLog());
             return true;
