@@ -1,6 +1,7 @@
 package drachtio.api;
 
 import drachtio.api.header.Header;
+import drachtio.api.message.HeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,19 @@ public record Parts(List<Header> headers, String contentType, byte[] body) {
      */
     public Parts withBody(String type, byte[] octets) {
         return new Parts(headers, Objects.requireNonNull(type, "type"), octets);
+    }
+
+    /**
+     * @param name a header name, any case, long or compact form
+     * @return whether these parts carry a header of that name
+     */
+    public boolean has(String name) {
+        for (Header h : headers) {
+            if (HeaderNames.same(h.name(), name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the body octets (a copy) */

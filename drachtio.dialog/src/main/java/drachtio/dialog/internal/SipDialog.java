@@ -6,6 +6,7 @@ import drachtio.api.DialogEnd;
 import drachtio.api.DialogEndedException;
 import drachtio.api.Handler;
 import drachtio.api.Parts;
+import drachtio.api.Response;
 import drachtio.api.header.Address;
 import drachtio.api.header.Uri;
 import drachtio.api.message.Method;
@@ -48,7 +49,7 @@ final class SipDialog implements Dialog {
     /** Set while a re-INVITE of ours waits for its final response (RFC 3261 14.1). */
     final AtomicBoolean inviteOut = new AtomicBoolean();
     /** The answer to the peer's re-INVITE being served, until its handler returns (RFC 3261 14.2). */
-    volatile drachtio.api.Response inviteIn;
+    volatile Response inviteIn;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
     /** Requests from the peer wait on it until the app's code that answered has returned. */
@@ -257,7 +258,7 @@ final class SipDialog implements Dialog {
 
     /** @return whether a re-INVITE of the peer's is being served and has no final response yet */
     boolean peersInviteUnanswered() {
-        drachtio.api.Response r = inviteIn;
+        Response r = inviteIn;
         return r != null && !r.finalSent();
     }
 

@@ -124,23 +124,23 @@ final class ClientSide implements Uac {
         Listen local = localFor(target);
         String me = "sip:drachtio@" + hostPort(local);
         SipRequest.Builder b = SipRequest.builder(method, target);
-        if (!has(parts, "From")) {
+        if (!parts.has("From")) {
             b.header("From", (from != null ? from : "<" + me + ">") + ";tag=" + Ids.tag());
         }
-        if (!has(parts, "To")) {
+        if (!parts.has("To")) {
             b.header("To", to);
         }
-        if (!has(parts, "Call-ID")) {
+        if (!parts.has("Call-ID")) {
             b.header("Call-ID", Ids.callId(hostOf(local)));
         }
-        if (!has(parts, "CSeq")) {
+        if (!parts.has("CSeq")) {
             b.header("CSeq", "1 " + method.name());
         }
-        if (DIALOG_CREATING.contains(method) && !has(parts, "Contact")) {
+        if (DIALOG_CREATING.contains(method) && !parts.has("Contact")) {
             String transport = local.transport().equals("UDP") ? "" : ";transport=" + local.transport().toLowerCase(Locale.ROOT);
             b.header("Contact", "<" + me + transport + ">");
         }
-        if (method.equals(Method.REGISTER) && !has(parts, "Expires")) {
+        if (method.equals(Method.REGISTER) && !parts.has("Expires")) {
             b.header("Expires", DEFAULT_REGISTRATION_SECONDS);
         }
         for (Header h : parts.headers()) {
@@ -157,10 +157,6 @@ final class ClientSide implements Uac {
             b.body(parts.contentType(), parts.body());
         }
         return b.build();
-    }
-
-    private static boolean has(Parts parts, String name) {
-        return parts.headers().stream().anyMatch(h -> HeaderNames.same(h.name(), name));
     }
 
     /** The listener whose address goes into Contact: same transport as the target, else UDP, else any. */

@@ -11,6 +11,7 @@ import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
 import drachtio.dialog.DialogLayer;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerResponse implements Response {
     private static final Logger LOG = LoggerFactory.getLogger(ServerResponse.class);
+    /** Requests that may start a dialog when sent outside one (RFC 3261 12.1, RFC 6665, RFC 3515). */
+    private static final Set<Method> DIALOG_CREATING = Set.of(Method.INVITE, Method.SUBSCRIBE, Method.REFER,
+            Method.NOTIFY);
 
     private final IncomingRequest request;
     private final IncomingTransaction transaction;
@@ -88,7 +92,7 @@ final class ServerResponse implements Response {
             throw new IllegalStateException("the caller cancelled the INVITE before it was answered (the stack sent 487); "
                     + "cannot answer " + code + "; Call-ID " + request.callIdForLog());
         }
-        Parts withContact = parts.headers().stream().anyMatch(h -> HeaderNames.same(h.name(), "Contact"))
+        Parts withContact = parts.has("Contact")
                 ? parts : parts.with("Contact", Contacts.of(transaction.source()));
         SipResponse response;
         lock.lock();
@@ -152,7 +156,7 @@ final class ServerResponse implements Response {
         if (code != 100) {
             tagTo(b);
         }
-        if (code > 100 && code < 300 && createsDialog() && !names(parts, "Record-Route")) {
+        if (code > 100 && code < 300 && createsDialog() && !parts.has("Record-Route")) {
             copyRecordRoute(b);
         }
         for (Header h : parts.headers()) {
@@ -167,22 +171,9 @@ final class ServerResponse implements Response {
         return b.build();
     }
 
-    /** @return whether the request is one outside a dialog that can start one (RFC 3261 12.1, RFC 6665, RFC 3515) */
+    /** @return whether the request is one outside a dialog that can start one */
     private boolean createsDialog() {
-        if (request.to().tag().isPresent()) {
-            return false;
-        }
-        String m = request.method().name();
-        return m.equals("INVITE") || m.equals("SUBSCRIBE") || m.equals("REFER") || m.equals("NOTIFY");
-    }
-
-    private static boolean names(Parts parts, String name) {
-        for (Header h : parts.headers()) {
-            if (HeaderNames.same(h.name(), name)) {
-                return true;
-            }
-        }
-        return false;
+        return DIALOG_CREATING.contains(request.method()) && request.to().tag().isEmpty();
     }
 
     /**
