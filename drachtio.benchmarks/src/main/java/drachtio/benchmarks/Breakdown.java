@@ -1,7 +1,6 @@
 package drachtio.benchmarks;
 
 import drachtio.api.header.Credentials;
-import drachtio.api.message.HeaderNames;
 import drachtio.api.message.Headers;
 import drachtio.api.message.SipMessage;
 import drachtio.api.spi.AsciiChars;
@@ -66,7 +65,7 @@ public final class Breakdown {
         Headers h = m.headers();
         Object last = null;
         for (int i = 0; i < h.size(); i++) {
-            if (!TYPED.contains(HeaderNames.key(h.name(i)))) {
+            if (!TYPED.contains(h.key(i))) {
                 last = h.value(i);
             }
         }
@@ -111,7 +110,7 @@ public final class Breakdown {
         Headers h = m.headers();
         System.out.printf("%n%-28s %9s %11s%n", "grammar alone, per value", "bytes", "cpu ns");
         for (int i = 0; i < h.size(); i++) {
-            String key = HeaderNames.key(h.name(i));
+            String key = h.key(i);
             Grammar<?> g = switch (key) {
                 case "via" -> Grammars.VIAS;
                 case "from", "to" -> Grammars.ADDRESS;

@@ -5,7 +5,6 @@ import drachtio.api.header.CSeq;
 import drachtio.api.header.Contact;
 import drachtio.api.header.Credentials;
 import drachtio.api.header.Via;
-import drachtio.api.message.HeaderNames;
 import drachtio.api.message.Headers;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
@@ -101,7 +100,7 @@ public final class Workloads {
         sink.consume(msg.header("Authorization", Credentials.class).orElse(null));
         Headers headers = msg.headers();
         for (int i = 0; i < headers.size(); i++) {
-            if (!TYPED.contains(HeaderNames.key(headers.name(i)))) {
+            if (!TYPED.contains(headers.key(i))) {
                 sink.consume(headers.value(i));
             }
         }

@@ -206,8 +206,20 @@ public final class Headers implements Iterable<Header> {
         return name;
     }
 
+    /**
+     * The lookup key of a field, as {@link HeaderNames#key(String)} gives it for its name: for a
+     * well-known header the shared constant, found without reading the name.
+     *
+     * @param index position, from 0
+     * @return that field's key
+     */
+    public String key(int index) {
+        Objects.checkIndex(index, count);
+        return keyAt(index);
+    }
+
     /** @return the key of field {@code i} */
-    private String key(int i) {
+    private String keyAt(int i) {
         int id = (fields[i * STRIDE] >>> ID_SHIFT) - 1;
         if (id >= 0) {
             return HeaderNames.keyOf(id);
@@ -323,7 +335,7 @@ public final class Headers implements Iterable<Header> {
     /** @return the position of the next field, not of a well-known header, with that key; or -1 */
     private int indexOfOther(String key, int from) {
         for (int i = from; i < count; i++) {
-            if ((fields[i * STRIDE] >>> ID_SHIFT) == 0 && key(i).equals(key)) {
+            if ((fields[i * STRIDE] >>> ID_SHIFT) == 0 && keyAt(i).equals(key)) {
                 return i;
             }
         }

@@ -68,6 +68,24 @@ class HeadersTest {
     }
 
     @Test
+    void eachFieldHasTheKeyItsNameLooksUpBy() {
+        byte[] src = "INVITE x SIP/2.0\r\nVia: a\r\nX-Foo \t: \r\n c\r\nv:b\r\nsubject:\r\n\r\n".getBytes(
+                StandardCharsets.ISO_8859_1);
+        int via = HeaderNames.known().indexOf("Via") + 1;
+        int subject = HeaderNames.known().indexOf("Subject") + 1;
+        Headers wire = Headers.ofScanned(src, 4, new int[] {via << 2 | 2, 23, 24, 0, 38, 39, via << 2, 43, 44,
+                subject << 2, 54, 54});
+        assertThat(List.of(wire.key(0), wire.key(1), wire.key(2), wire.key(3)))
+                .containsExactly("via", "x-foo", "via", "subject");
+        // a well-known header's key is the shared constant, whatever the spelling on the wire
+        assertThat(wire.key(2)).isSameAs(HeaderNames.key("Via"));
+        Headers built = Headers.of(List.of(new Header("i", "x"), new Header("X-Trace-ID", "y")));
+        assertThat(built.key(0)).isEqualTo("call-id");
+        assertThat(built.key(1)).isEqualTo("x-trace-id");
+        assertThatThrownBy(() -> built.key(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void compactWireFieldsRefuseIdsOutOfRange() {
         byte[] src = "A: b\r\n".getBytes(StandardCharsets.ISO_8859_1);
         int beyond = HeaderNames.known().size() + 1;
