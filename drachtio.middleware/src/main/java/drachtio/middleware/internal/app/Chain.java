@@ -139,6 +139,9 @@ final class Chain {
             answerIfOpen(500, "Server Internal Error");
         } else if (!method.known()) {
             answerIfOpen(501, null);
+        } else if (method.equals(Method.BYE)) {
+            // a BYE nobody took matches no dialog of this application (RFC 3261 15.1.2)
+            answerIfOpen(481, null);
         } else {
             answerIfOpen(405, null, Parts.header("Allow", allow()));
         }

@@ -88,6 +88,16 @@ class ChainTest {
     }
 
     @Test
+    void answers481ToAByeWithoutRouteForItMatchesNoDialog() {
+        app.invite((req, res) -> res.send(486));
+
+        SipResponse answer = deliver("BYE").last();
+
+        assertThat(answer.status()).isEqualTo(481);
+        assertThat(answer.header("Allow")).isEmpty();
+    }
+
+    @Test
     void answers501ForAnUnknownMethodWithoutRoute() {
         app.invite((req, res) -> res.send(486));
 
