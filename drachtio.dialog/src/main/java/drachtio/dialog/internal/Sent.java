@@ -23,6 +23,17 @@ record Sent(SipResponse response, Outcome outcome) {
      * @return the outcome
      */
     static Sent await(SipStack stack, SipRequest request) {
+        return start(stack, request).join();
+    }
+
+    /**
+     * Hands the request to the stack and returns at once.
+     *
+     * @param stack the stack
+     * @param request the request
+     * @return completes with the final response, or a local 503 when the stack could not send
+     */
+    static CompletableFuture<Sent> start(SipStack stack, SipRequest request) {
         CompletableFuture<Sent> done = new CompletableFuture<>();
         try {
             stack.send(request, new ResponseHandler() {
@@ -32,10 +43,10 @@ record Sent(SipResponse response, Outcome outcome) {
                 }
             });
         } catch (RuntimeException e) {
-            return new Sent(SipResponse.replyTo(request, 503).reason("Service Unavailable").build(),
-                    Outcome.TRANSPORT_ERROR);
+            done.complete(new Sent(SipResponse.replyTo(request, 503).reason("Service Unavailable").build(),
+                    Outcome.TRANSPORT_ERROR));
         }
-        return done.join();
+        return done;
     }
 
     /** @return whether the dialog is gone (RFC 3261 12.2.1.2: 481 or 408, or no way to send) */

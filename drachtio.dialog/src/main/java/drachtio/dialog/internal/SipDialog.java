@@ -51,6 +51,8 @@ final class SipDialog implements Dialog {
     /** The answer to the peer's re-INVITE being served, until its handler returns (RFC 3261 14.2). */
     volatile Response inviteIn;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held from taking a CSeq until the stack has the request ({@link #sendNext}). */
+    private final ReentrantLock sending = new ReentrantLock();
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
     /** Requests from the peer wait on it until the app's code that answered has returned. */
     private final CountDownLatch held = new CountDownLatch(1);
@@ -262,9 +264,28 @@ final class SipDialog implements Dialog {
         return r != null && !r.finalSent();
     }
 
-    /** @return the next local CSeq (RFC 3261 12.2.1.1: one more than the last) */
-    long nextCSeq() {
-        return localCSeq.incrementAndGet();
+    /**
+     * Takes the next local CSeq (RFC 3261 12.2.1.1: one more than the last) and hands the request
+     * to the stack under one lock, so that requests leave in CSeq order when several threads
+     * send in the dialog at once (a peer refuses a CSeq lower than one it has seen with 500,
+     * 12.2.2); the wait for the answer is outside the lock.
+     *
+     * @param method the method
+     * @param parts extra headers and body
+     * @return the CSeq taken and the final response to come
+     */
+    private Outgoing sendNext(Method method, Parts parts) {
+        sending.lock();
+        try {
+            long cseq = localCSeq.incrementAndGet();
+            return new Outgoing(cseq, Sent.start(manager.stack(), InDialogRequests.build(this, method, cseq, parts)));
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** A request of the dialog handed to the stack: its CSeq and its final response to come. */
+    private record Outgoing(long cseq, CompletableFuture<Sent> sent) {
     }
 
     @Override
@@ -288,8 +309,9 @@ final class SipDialog implements Dialog {
         Sent sent;
         long cseq;
         try {
-            cseq = nextCSeq();
-            sent = Sent.await(manager.stack(), InDialogRequests.build(this, method, cseq, parts));
+            Outgoing out = sendNext(method, parts);
+            cseq = out.cseq();
+            sent = out.sent().join();
         } finally {
             if (invite) {
                 inviteOut.set(false);
@@ -341,8 +363,7 @@ final class SipDialog implements Dialog {
         }
         SipResponse response = null;
         try {
-            SipRequest bye = InDialogRequests.build(this, Method.BYE, nextCSeq(), parts);
-            response = Sent.await(manager.stack(), bye).response();
+            response = sendNext(Method.BYE, parts).sent().join().response();
             LOG.debug("BYE ({}) answered {}; Call-ID {}", reason, response.status(), callId);
             return Optional.of(response);
         } finally {
@@ -478,8 +499,7 @@ final class SipDialog implements Dialog {
         }
         ended(new DialogEnd(DialogEnd.Reason.ACK_TIMEOUT, response));
         Thread.ofVirtual().name("drachtio-bye").start(() -> {
-            SipResponse r = Sent.await(manager.stack(), InDialogRequests.build(this, Method.BYE, nextCSeq(), Parts.NONE))
-                    .response();
+            SipResponse r = sendNext(Method.BYE, Parts.NONE).sent().join().response();
             LOG.debug("BYE after the ACK timeout answered {}; Call-ID {}", r.status(), callId);
         });
     }

@@ -238,6 +238,37 @@ class DialogManagerTest {
     }
 
     @Test
+    void requestsFromManyThreadsLeaveInCSeqOrder() throws Exception {
+        Dialog d = answered();
+        int threads = 4;
+        int each = 300;
+        List<Thread> senders = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            senders.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    d.request(Method.INFO, Parts.NONE);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : senders) {
+            t.join(Duration.ofSeconds(30));
+        }
+
+        // a peer answers a CSeq lower than one it has seen with 500 (RFC 3261 12.2.2)
+        List<Long> order = stack.sent.stream().filter(r -> r.is(Method.INFO)).map(r -> r.cseq().sequence()).toList();
+        assertThat(order).hasSize(threads * each).isSorted().doesNotHaveDuplicates();
+        assertThat(d.localCSeq()).isEqualTo(threads * each);
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
