@@ -12,6 +12,7 @@ import drachtio.api.spi.Outcome;
 import drachtio.api.spi.ResponseHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ final class UacCall implements PendingCall, ResponseHandler {
     private static final Logger LOG = LoggerFactory.getLogger(UacCall.class);
 
     private final DialogManager manager;
+    /** The headers whose values the ACK for a 2xx copies from the INVITE. */
+    private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization");
+
     private final SipRequest invite;
     private final Consumer<SipResponse> provisional;
     private final Duration timeout;
@@ -83,7 +87,8 @@ final class UacCall implements PendingCall, ResponseHandler {
         // RFC 3261 13.2.2.4: a forked INVITE's second dialog is acknowledged, then ended
         LOG.info("ending a forked 2xx dialog (To tag {}); Call-ID {}", tag, callId());
         SipDialog fork = manager.uac(invite, response);
-        manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(), Parts.NONE));
+        manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(),
+                withCredentials(Parts.NONE)));
         Thread.ofVirtual().name("drachtio-fork-bye").start(fork::bye);
     }
 
@@ -116,7 +121,8 @@ final class UacCall implements PendingCall, ResponseHandler {
         lock.lock();
         try {
             if (!acked) {
-                manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(), parts));
+                manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(),
+                        withCredentials(parts)));
                 acked = true;
                 if (InDialogRequests.hasSdp(parts)) {
                     d.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
@@ -126,6 +132,22 @@ final class UacCall implements PendingCall, ResponseHandler {
             lock.unlock();
         }
         return d;
+    }
+
+    /**
+     * RFC 3261 13.2.2.4: the ACK for a 2xx carries the same credentials as the INVITE, which
+     * after a challenge is the INVITE sent again with them (unless the app gave its own).
+     */
+    private Parts withCredentials(Parts parts) {
+        Parts out = parts;
+        for (String name : CREDENTIALS) {
+            if (!parts.has(name)) {
+                for (String value : invite.headers().all(name)) {
+                    out = out.with(name, value);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

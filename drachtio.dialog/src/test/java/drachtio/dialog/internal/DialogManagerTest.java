@@ -269,6 +269,25 @@ class DialogManagerTest {
     }
 
     @Test
+    void theAckForA2xxCarriesTheCredentialsOfTheInvite() {
+        String credentials = "Digest username=\"alice\", realm=\"p1.example\", nonce=\"n1\", "
+                + "uri=\"sip:bob@127.0.0.1\", response=\"0123456789abcdef0123456789abcdef\"";
+        SipRequest invite = Messages.invite().toBuilder().header("Proxy-Authorization", credentials).build();
+        stack.answers = Messages::ok;
+
+        Dialog d = layer.call(invite, r -> { }, null).ack(Parts.NONE);
+
+        // RFC 3261 13.2.2.4: the ACK MUST carry the same credentials as the INVITE
+        assertThat(stack.acks).singleElement().satisfies(ack -> {
+            assertThat(ack.headers().all("Proxy-Authorization")).containsExactly(credentials);
+            assertThat(ack.headers().contains("Authorization")).isFalse();
+        });
+        // requests after it are the dialog's own: no stale credentials
+        d.request(Method.INFO, Parts.NONE);
+        assertThat(stack.sent.getLast().headers().contains("Proxy-Authorization")).isFalse();
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
