@@ -130,7 +130,7 @@ final class DialogServer {
         if (handler != null) {
             runHandler(d, handler, req, answer);
         } else {
-            answerByDefault(d, method, answer);
+            answerByDefault(d, message, answer);
         }
         if (method.equals(Method.BYE)) {
             if (!answer.finalSent()) {
@@ -155,12 +155,18 @@ final class DialogServer {
         }
     }
 
-    private static void answerByDefault(SipDialog d, Method method, DialogResponse res) {
+    private static void answerByDefault(SipDialog d, SipRequest message, DialogResponse res) {
+        Method method = message.method();
         if (method.equals(Method.BYE)) {
             send(res, 200, null, Parts.NONE);
         } else if (method.equals(Method.INVITE)) {
             // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again)
             send(res, 200, null, d.localSdp().map(sdp -> Parts.body("application/sdp", sdp)).orElse(Parts.NONE));
+        } else if (method.equals(Method.UPDATE) && DialogManager.sdpOf(message).isPresent()) {
+            // an offer in an UPDATE needs an answer in its 2xx (RFC 3311 5.2): the session as it
+            // is, or 488 when there has been no SDP of ours to answer with
+            d.localSdp().ifPresentOrElse(sdp -> send(res, 200, null, Parts.body("application/sdp", sdp)),
+                    () -> send(res, 488, null, Parts.NONE));
         } else if (PLAIN_OK.contains(method)) {
             send(res, 200, null, Parts.NONE);
         } else {

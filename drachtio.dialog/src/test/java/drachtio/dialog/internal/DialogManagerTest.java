@@ -288,6 +288,30 @@ class DialogManagerTest {
     }
 
     @Test
+    void anUpdateOfferWithoutHandlerIsAnsweredWithTheSessionAsItIsOr488() {
+        // no SDP of ours yet: nothing to answer an offer with
+        Dialog first = answered();
+        SipRequest offer = Messages.fromAlice("UPDATE", 11, "bob").toBuilder()
+                .body("application/sdp", "v=0\r\ns=alice2\r\n").build();
+        assertThat(serve(offer).last().status()).isEqualTo(488);
+        assertThat(serve(Messages.fromAlice("UPDATE", 12, "bob")).last().status()).isEqualTo(200);
+        first.bye();
+
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite).toBuilder().body("application/sdp", "v=0\r\ns=bob\r\n").build();
+        Dialog d = layer.answer(invite, ok, () -> CompletableFuture.runAsync(
+                () -> layer.onAck(Messages.fromAlice("ACK", 10, "bob"), Fakes.FROM)));
+        layer.release(d);
+
+        SipResponse answer = serve(offer).last();
+
+        // RFC 3311 5.2: the 2xx to an UPDATE with an offer carries the answer
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.bodyText()).isEqualTo("v=0\r\ns=bob\r\n");
+        assertThat(d.remoteSdp()).hasValueSatisfying(sdp -> assertThat(sdp).contains("s=alice2"));
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
