@@ -111,6 +111,19 @@ public interface DialogLayer {
     PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout);
 
     /**
+     * Like {@link #call(SipRequest, Consumer, Duration)}, for a call made with a login: a 401 or
+     * 407 to a later request of its dialog (a re-INVITE, a BYE, an INFO ...) is answered once
+     * with credentials, and the ACK for a 2xx carries the credentials of the INVITE it answers.
+     *
+     * @param invite the INVITE (with credentials when it answers a challenge)
+     * @param provisional receives 1xx responses, or {@code null}
+     * @param timeout when to cancel the INVITE if no final response came, or {@code null}
+     * @param challenges answers challenges to the dialog's requests
+     * @return the call in progress
+     */
+    PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout, Challenges challenges);
+
+    /**
      * Ends every live dialog with BYE ({@code APP_CLOSED}) and waits for the answers, at most
      * {@code grace}. Dialogs made later are not affected.
      *

@@ -16,6 +16,7 @@ import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
 import drachtio.api.spi.SipStack;
 import drachtio.api.spi.Source;
+import drachtio.dialog.Challenges;
 import drachtio.dialog.DialogLayer;
 import drachtio.dialog.internal.DialogStateMachine.State;
 import java.time.Duration;
@@ -198,7 +199,14 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     @Override
     public PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout) {
-        return new UacCall(this, invite, provisional, timeout).start();
+        return new UacCall(this, invite, provisional, timeout, null).start();
+    }
+
+    @Override
+    public PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout,
+                            Challenges challenges) {
+        return new UacCall(this, invite, provisional, timeout, Objects.requireNonNull(challenges, "challenges"))
+                .start();
     }
 
     @Override

@@ -17,6 +17,8 @@ final class InDialogRequests {
     /** Methods that carry our Contact: they may refresh the remote target (12.2, RFC 3311, 3515, 6665). */
     private static final Set<Method> WITH_CONTACT = Set.of(Method.INVITE, Method.UPDATE, Method.SUBSCRIBE,
             Method.NOTIFY, Method.REFER);
+    /** The headers an ACK for a 2xx copies from the INVITE. */
+    private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization");
     /** Headers the dialog owns; the app's value for them is ignored. */
     private static final Set<String> DIALOG_OWNED = Set.of("from", "to", "call-id", "cseq", "route", "content-length");
 
@@ -64,6 +66,26 @@ final class InDialogRequests {
             b.body(parts.contentType(), parts.body());
         }
         return b.build();
+    }
+
+    /**
+     * RFC 3261 13.2.2.4: the ACK for a 2xx carries the same credentials as the INVITE it answers
+     * (unless the app gave its own).
+     *
+     * @param invite the INVITE as sent
+     * @param parts the ACK's extra headers and body
+     * @return the parts with the INVITE's Authorization and Proxy-Authorization values added
+     */
+    static Parts withCredentialsOf(SipRequest invite, Parts parts) {
+        Parts out = parts;
+        for (String name : CREDENTIALS) {
+            if (!parts.has(name)) {
+                for (String value : invite.headers().all(name)) {
+                    out = out.with(name, value);
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean looseRouter(Address route) {

@@ -13,6 +13,7 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.Outcome;
+import drachtio.dialog.Challenges;
 import drachtio.dialog.internal.DialogStateMachine.Event;
 import drachtio.dialog.internal.DialogStateMachine.State;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ final class SipDialog implements Dialog {
     private final ReentrantLock lock = new ReentrantLock();
     /** Held from taking a CSeq until the stack has the request ({@link #sendNext}). */
     private final ReentrantLock sending = new ReentrantLock();
+    /** Answers challenges to our requests; null when the dialog has no login. */
+    private volatile Challenges challenges;
     private final Map<Method, Handler> handlers = new ConcurrentHashMap<>(4);
     /** Requests from the peer wait on it until the app's code that answered has returned. */
     private final CountDownLatch held = new CountDownLatch(1);
@@ -278,14 +281,57 @@ final class SipDialog implements Dialog {
         sending.lock();
         try {
             long cseq = localCSeq.incrementAndGet();
-            return new Outgoing(cseq, Sent.start(manager.stack(), InDialogRequests.build(this, method, cseq, parts)));
+            SipRequest request = InDialogRequests.build(this, method, cseq, parts);
+            return new Outgoing(request, cseq, Sent.start(manager.stack(), request));
         } finally {
             sending.unlock();
         }
     }
 
-    /** A request of the dialog handed to the stack: its CSeq and its final response to come. */
-    private record Outgoing(long cseq, CompletableFuture<Sent> sent) {
+    /**
+     * Sends a request and, when the answer is a 401 or 407 and the dialog was made by a call
+     * with a login, sends it once more with credentials (RFC 3261 22.2), on the next CSeq.
+     *
+     * @return what was sent last and its final response
+     */
+    private Answered sendAnswering(Method method, Parts parts) {
+        Outgoing out = sendNext(method, parts);
+        Sent sent = out.sent().join();
+        Challenges answerer = challenges;
+        int status = sent.response().status();
+        if (answerer == null || (status != 401 && status != 407)) {
+            return new Answered(out.request(), out.cseq(), sent);
+        }
+        Optional<SipRequest> retry = answerer.answer(out.request(), sent.response());
+        if (retry.isEmpty()) {
+            return new Answered(out.request(), out.cseq(), sent);
+        }
+        LOG.debug("answering the {} challenge to {} in the dialog; Call-ID {}", status, method, callId);
+        sending.lock();
+        try {
+            long cseq = localCSeq.incrementAndGet();
+            SipRequest again = retry.get().toBuilder().setHeader("CSeq", cseq + " " + method.name()).build();
+            out = new Outgoing(again, cseq, Sent.start(manager.stack(), again));
+        } finally {
+            sending.unlock();
+        }
+        return new Answered(out.request(), out.cseq(), out.sent().join());
+    }
+
+    /** A request of the dialog handed to the stack: what it is, its CSeq and its final response to come. */
+    private record Outgoing(SipRequest request, long cseq, CompletableFuture<Sent> sent) {
+    }
+
+    /** A request of the dialog as last sent and its final response. */
+    private record Answered(SipRequest request, long cseq, Sent sent) {
+    }
+
+    /**
+     * @param answerer answers 401 and 407 challenges to this dialog's requests, as the call that
+     *     made it did; {@code null} leaves them unanswered
+     */
+    void challenges(Challenges answerer) {
+        this.challenges = answerer;
     }
 
     @Override
@@ -306,24 +352,23 @@ final class SipDialog implements Dialog {
         if (invite && (peersInviteUnanswered() || !inviteOut.compareAndSet(false, true))) {
             throw new IllegalStateException("a re-INVITE is already in progress in this dialog; Call-ID " + callId);
         }
-        Sent sent;
-        long cseq;
+        Answered answered;
         try {
-            Outgoing out = sendNext(method, parts);
-            cseq = out.cseq();
-            sent = out.sent().join();
+            answered = sendAnswering(method, parts);
         } finally {
             if (invite) {
                 inviteOut.set(false);
             }
         }
+        Sent sent = answered.sent();
         SipResponse response = sent.response();
         if (method.equals(Method.INVITE) && response.success() && sent.outcome() == Outcome.RECEIVED) {
             // RFC 3261 12.2.1.2: the 2xx's Contact refreshes the target first, and the ACK for it
             // (13.2.2.4) is built like any request of the dialog, so it goes to the new target
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
             try {
-                manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, cseq, Parts.NONE));
+                manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, answered.cseq(),
+                        InDialogRequests.withCredentialsOf(answered.request(), Parts.NONE)));
             } catch (RuntimeException e) {
                 // a target we cannot reach (a name that does not resolve, a transport we lack):
                 // the peer's 2xx retransmissions give up and it ends the call; the answer stands
@@ -363,7 +408,7 @@ final class SipDialog implements Dialog {
         }
         SipResponse response = null;
         try {
-            response = sendNext(Method.BYE, parts).sent().join().response();
+            response = sendAnswering(Method.BYE, parts).sent().response();
             LOG.debug("BYE ({}) answered {}; Call-ID {}", reason, response.status(), callId);
             return Optional.of(response);
         } finally {
@@ -499,7 +544,7 @@ final class SipDialog implements Dialog {
         }
         ended(new DialogEnd(DialogEnd.Reason.ACK_TIMEOUT, response));
         Thread.ofVirtual().name("drachtio-bye").start(() -> {
-            SipResponse r = sendNext(Method.BYE, Parts.NONE).sent().join().response();
+            SipResponse r = sendAnswering(Method.BYE, Parts.NONE).sent().response();
             LOG.debug("BYE after the ACK timeout answered {}; Call-ID {}", r.status(), callId);
         });
     }

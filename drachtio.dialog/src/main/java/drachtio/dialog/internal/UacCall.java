@@ -10,9 +10,9 @@ import drachtio.api.message.SipResponse;
 import drachtio.api.spi.OutgoingTransaction;
 import drachtio.api.spi.Outcome;
 import drachtio.api.spi.ResponseHandler;
+import drachtio.dialog.Challenges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +27,9 @@ final class UacCall implements PendingCall, ResponseHandler {
     private static final Logger LOG = LoggerFactory.getLogger(UacCall.class);
 
     private final DialogManager manager;
-    /** The headers whose values the ACK for a 2xx copies from the INVITE. */
-    private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization");
-
     private final SipRequest invite;
+    /** Answers challenges to the dialog's later requests; null without a login. */
+    private final Challenges challenges;
     private final Consumer<SipResponse> provisional;
     private final Duration timeout;
     private final CompletableFuture<SipResponse> done = new CompletableFuture<>();
@@ -39,11 +38,13 @@ final class UacCall implements PendingCall, ResponseHandler {
     private volatile SipDialog dialog;
     private boolean acked;
 
-    UacCall(DialogManager manager, SipRequest invite, Consumer<SipResponse> provisional, Duration timeout) {
+    UacCall(DialogManager manager, SipRequest invite, Consumer<SipResponse> provisional, Duration timeout,
+            Challenges challenges) {
         this.manager = manager;
         this.invite = invite;
         this.provisional = provisional;
         this.timeout = timeout;
+        this.challenges = challenges;
     }
 
     UacCall start() {
@@ -71,6 +72,7 @@ final class UacCall implements PendingCall, ResponseHandler {
     public void onFinal(SipResponse response, Outcome outcome) {
         if (response.success() && outcome == Outcome.RECEIVED) {
             SipDialog d = manager.uac(invite, response);
+            d.challenges(challenges);
             manager.register(d);
             dialog = d;
         }
@@ -87,8 +89,9 @@ final class UacCall implements PendingCall, ResponseHandler {
         // RFC 3261 13.2.2.4: a forked INVITE's second dialog is acknowledged, then ended
         LOG.info("ending a forked 2xx dialog (To tag {}); Call-ID {}", tag, callId());
         SipDialog fork = manager.uac(invite, response);
+        fork.challenges(challenges);
         manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(),
-                withCredentials(Parts.NONE)));
+                InDialogRequests.withCredentialsOf(invite, Parts.NONE)));
         Thread.ofVirtual().name("drachtio-fork-bye").start(fork::bye);
     }
 
@@ -122,7 +125,7 @@ final class UacCall implements PendingCall, ResponseHandler {
         try {
             if (!acked) {
                 manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(),
-                        withCredentials(parts)));
+                        InDialogRequests.withCredentialsOf(invite, parts)));
                 acked = true;
                 if (InDialogRequests.hasSdp(parts)) {
                     d.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
@@ -132,22 +135,6 @@ final class UacCall implements PendingCall, ResponseHandler {
             lock.unlock();
         }
         return d;
-    }
-
-    /**
-     * RFC 3261 13.2.2.4: the ACK for a 2xx carries the same credentials as the INVITE, which
-     * after a challenge is the INVITE sent again with them (unless the app gave its own).
-     */
-    private Parts withCredentials(Parts parts) {
-        Parts out = parts;
-        for (String name : CREDENTIALS) {
-            if (!parts.has(name)) {
-                for (String value : invite.headers().all(name)) {
-                    out = out.with(name, value);
-                }
-            }
-        }
-        return out;
     }
 
     @Override

@@ -14,6 +14,7 @@ import drachtio.api.message.SipResponse;
 import drachtio.dialog.DialogLayer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,56 @@ class DialogManagerTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.bodyText()).isEqualTo("v=0\r\ns=bob\r\n");
         assertThat(d.remoteSdp()).hasValueSatisfying(sdp -> assertThat(sdp).contains("s=alice2"));
+    }
+
+    /** Answers a challenge as a digest client would: the request again with credentials naming the status. */
+    private static final drachtio.dialog.Challenges ANSWERS = (sent, challenge) -> Optional.of(sent.toBuilder()
+            .header(challenge.status() == 407 ? "Proxy-Authorization" : "Authorization",
+                    "Digest username=\"alice\", nonce=\"" + challenge.status() + "\"").build());
+
+    /** A peer that challenges each request without credentials once: 407 for BYE, 401 for the rest. */
+    private static SipResponse challenging(SipRequest r) {
+        boolean credentials = r.headers().contains("Authorization") || r.headers().contains("Proxy-Authorization");
+        if (credentials || r.is(Method.INVITE) && r.cseq().sequence() == 10) {
+            return Messages.ok(r);
+        }
+        return r.is(Method.BYE)
+                ? SipResponse.replyTo(r, 407).header("Proxy-Authenticate", "Digest realm=\"p1\", nonce=\"n\"").build()
+                : SipResponse.replyTo(r, 401).header("WWW-Authenticate", "Digest realm=\"b\", nonce=\"n\"").build();
+    }
+
+    @Test
+    void aChallengeToARequestOfADialogWithALoginIsAnsweredOnTheNextCSeq() {
+        stack.answers = DialogManagerTest::challenging;
+        Dialog d = layer.call(Messages.invite(), r -> { }, null, ANSWERS).ack(Parts.NONE);
+
+        SipResponse reInvite = d.request(Method.INVITE, Parts.body("application/sdp", "v=0\r\ns=hold\r\n"));
+
+        assertThat(reInvite.status()).isEqualTo(200);
+        List<SipRequest> invites = stack.sent.stream().filter(r -> r.is(Method.INVITE)).toList();
+        assertThat(invites).extracting(r -> r.cseq().sequence()).containsExactly(10L, 11L, 12L);
+        assertThat(invites.getLast().header("Authorization")).hasValueSatisfying(v -> assertThat(v).contains("401"));
+        // the ACK for the 2xx answers the INVITE that got it, and carries its credentials (13.2.2.4)
+        assertThat(stack.acks).last().satisfies(ack -> {
+            assertThat(ack.cseq().sequence()).isEqualTo(12);
+            assertThat(ack.header("Authorization")).isEqualTo(invites.getLast().header("Authorization"));
+        });
+
+        d.bye();
+
+        List<SipRequest> byes = stack.sent.stream().filter(r -> r.is(Method.BYE)).toList();
+        assertThat(byes).extracting(r -> r.cseq().sequence()).containsExactly(13L, 14L);
+        assertThat(byes.getLast().header("Proxy-Authorization")).hasValueSatisfying(v -> assertThat(v).contains("407"));
+        assertThat(d.active()).isFalse();
+    }
+
+    @Test
+    void withoutALoginAChallengeIsTheAnswer() {
+        stack.answers = DialogManagerTest::challenging;
+        Dialog d = layer.call(Messages.invite(), r -> { }, null).ack(Parts.NONE);
+
+        assertThat(d.request(Method.INFO, Parts.NONE).status()).isEqualTo(401);
+        assertThat(stack.sent.stream().filter(r -> r.is(Method.INFO))).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.SipStack;
+import drachtio.dialog.Challenges;
 import drachtio.dialog.DialogLayer;
 import drachtio.middleware.internal.auth.ClientDigest;
 import drachtio.parser.Grammars;
@@ -186,12 +187,14 @@ final class ClientSide implements Uac {
     @Override
     public PendingCall start(String uri, Parts parts) {
         SipRequest invite = buildInvite(uri, parts);
-        PendingCall call = dialogs.call(invite, provisional, timeout);
         if (logins == null) {
-            return call;
+            return dialogs.call(invite, provisional, timeout);
         }
-        return new AuthenticatingCall(call, challenge -> ClientDigest.authorize(invite, challenge, logins)
-                .map(retry -> dialogs.call(retry, provisional, timeout)));
+        // the dialog answers challenges to its own requests (BYE, re-INVITE ...) with the same logins
+        Challenges challenges = (sent, challenge) -> ClientDigest.authorize(sent, challenge, logins);
+        PendingCall call = dialogs.call(invite, provisional, timeout, challenges);
+        return new AuthenticatingCall(call, challenge -> challenges.answer(invite, challenge)
+                .map(retry -> dialogs.call(retry, provisional, timeout, challenges)));
     }
 
     /** @return an INVITE to the URI built as {@link #request} builds it, for the dialog layer */
