@@ -42,7 +42,21 @@ final class DialogServer {
             return;
         }
         d.awaitRelease(hold);
-        d.serving.lock();
+        boolean bye = req.message().method().equals(Method.BYE);
+        if (bye && !d.serving.tryLock()) {
+            // a handler is still at work on an earlier request (a re-INVITE waiting on another
+            // leg, say): the BYE does not queue behind it (RFC 3261 15.1.2), and a re-INVITE of
+            // the peer's without its final answer gets 487
+            Response pending = d.inviteIn;
+            if (pending != null && !pending.finalSent()) {
+                send(pending, 487, "Request Terminated", Parts.NONE);
+            }
+            serveInOrder(d, req, res, false);
+            return;
+        }
+        if (!bye) {
+            d.serving.lock();
+        }
         try {
             serveInOrder(d, req, res, false);
         } finally {
@@ -146,7 +160,13 @@ final class DialogServer {
         try {
             handler.handle(req, res);
         } catch (Exception e) {
-            LOG.error("dialog handler for {} failed; Call-ID {}", req.method(), d.callId(), e);
+            if (!d.active() && res.finalSent()) {
+                // the peer hung up while the handler worked: its request was answered 487
+                LOG.info("dialog handler for {} failed after the dialog ended: {}; Call-ID {}", req.method(),
+                        e.toString(), d.callId());
+            } else {
+                LOG.error("dialog handler for {} failed; Call-ID {}", req.method(), d.callId(), e);
+            }
         }
         if (!res.finalSent() && !req.method().equals(Method.BYE)) {
             LOG.error("dialog handler for {} returned without a final response; answering 500; Call-ID {}",

@@ -363,6 +363,39 @@ class DialogManagerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aByeDoesNotWaitBehindAReInviteHandlerAndTheReInviteGets487() throws Exception {
+        Dialog d = answered();
+        java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherLeg = new java.util.concurrent.CountDownLatch(1);
+        List<Throwable> handlerSaw = new CopyOnWriteArrayList<>();
+        d.on(Method.INVITE, (req, res) -> {
+            inHandler.countDown();
+            otherLeg.await(); // a B2BUA waiting for the other leg's answer
+            try {
+                res.send(200);
+            } catch (IllegalStateException e) {
+                handlerSaw.add(e);
+            }
+        });
+        SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob");
+        CompletableFuture<Fakes.Res> reInviteServed = CompletableFuture.supplyAsync(() -> serve(reInvite));
+        assertThat(inHandler.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // served on this thread while the re-INVITE's handler still waits
+        Fakes.Res bye = serve(Messages.fromAlice("BYE", 12, "bob"));
+
+        assertThat(bye.last().status()).isEqualTo(200);
+        assertThat(d.active()).isFalse();
+        assertThat(ends).extracting(DialogEnd::reason).containsExactly(DialogEnd.Reason.REMOTE_BYE);
+        otherLeg.countDown();
+        Fakes.Res reInviteAnswers = reInviteServed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        // RFC 3261 15.1.2: the pending request is answered, 487 recommended
+        assertThat(reInviteAnswers.sent).extracting(SipResponse::status).containsExactly(487);
+        assertThat(handlerSaw).hasSize(1);
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
