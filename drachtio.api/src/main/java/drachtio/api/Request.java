@@ -150,8 +150,9 @@ public interface Request {
     <T> void attribute(Class<T> type, T value);
 
     /**
-     * Tells the App what to do when the caller cancels this INVITE before it is answered: with a
-     * CANCEL, or with a BYE in the early dialog a provisional of ours made (RFC 3261 15). The
+     * Tells the App what to do when the caller cancels this INVITE (or re-INVITE) before it is
+     * answered: with a CANCEL, or with a BYE in the early dialog a provisional of ours made (RFC
+     * 3261 15). The
      * CANCEL or BYE has been answered 200 and the INVITE 487 when the listener runs; a later
      * {@link Response#send} fails with {@link IllegalStateException}. The listener runs on its
      * own virtual thread; if the caller hung up before this call, it runs at once.

@@ -210,6 +210,37 @@ class DialogSippTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"u1", "t1"})
+    void aCancelledReInviteGets487AndItsHandlerIsTold(String transport) throws Exception {
+        AtomicInteger cancelled = new AtomicInteger();
+        List<Throwable> lateAnswers = new CopyOnWriteArrayList<>();
+        answerAnd(d -> d.on(Method.INVITE, (req, res) -> {
+            CountDownLatch cancel = new CountDownLatch(1);
+            req.onCancel(c -> {
+                cancelled.incrementAndGet();
+                cancel.countDown();
+            });
+            // still working on it (another leg, say) when the CANCEL comes
+            assertThat(cancel.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(req.cancelled()).isTrue();
+            try {
+                res.send(200, Parts.body("application/sdp", SDP));
+            } catch (IllegalStateException e) {
+                lateAnswers.add(e);
+            }
+        }));
+        listen();
+
+        Sipp.Result r = sipp("dialog-reinvite-cancel.xml", transport, 5);
+
+        assertThat(r.allSucceeded()).as(r.output()).isTrue();
+        assertThat(cancelled).hasValue(5);
+        awaitSize(lateAnswers, 5);
+        awaitSize(ends, 5);
+        assertThat(reasons()).hasSize(5).containsOnly(DialogEnd.Reason.REMOTE_BYE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"u1", "t1"})
     void infoInsideTheDialogReachesItsHandler(String transport) throws Exception {
         answerAnd(d -> d.on(Method.INFO, (req, res) -> res.send(200, Parts.header("X-Signal",
                 req.bodyText().lines().filter(l -> l.startsWith("Signal=")).findFirst().orElse("=none").split("=")[1]))));

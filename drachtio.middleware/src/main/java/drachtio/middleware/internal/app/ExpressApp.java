@@ -215,10 +215,10 @@ final class ExpressApp implements App {
         if (endsEarlyDialog(req, res)) {
             return;
         }
-        if (layer != null && layer.handle(txn, req, res)) {
+        boolean invite = message.is(Method.INVITE);
+        if (layer != null && servedByDialog(layer, txn, req, res, invite)) {
             return;
         }
-        boolean invite = message.is(Method.INVITE);
         Early early = null;
         if (invite) {
             pendingInvites.put(txn, req);
@@ -239,6 +239,29 @@ final class ExpressApp implements App {
                 if (early != null) {
                     earlyByCallId.remove(req.callId(), early);
                 }
+            }
+        }
+    }
+
+    /**
+     * Gives a request to the dialog layer; a re-INVITE is meanwhile known as pending, so that a
+     * CANCEL of it (answered 487 by the stack) reaches its handler's {@code req.onCancel}.
+     *
+     * @return whether the dialog layer served it
+     */
+    private boolean servedByDialog(DialogLayer layer, IncomingTransaction txn, IncomingRequest req,
+                                   ServerResponse res, boolean invite) {
+        if (invite) {
+            pendingInvites.put(txn, req);
+        }
+        // an INVITE the layer does not take stays pending for the chain, without a gap a CANCEL could fall in
+        boolean toChain = false;
+        try {
+            toChain = !layer.handle(txn, req, res);
+            return !toChain;
+        } finally {
+            if (invite && !toChain) {
+                pendingInvites.remove(txn);
             }
         }
     }
