@@ -12,6 +12,7 @@ import drachtio.transport.internal.InboundHandler;
 import drachtio.transport.internal.TimerService;
 import drachtio.transport.internal.TransportException;
 import drachtio.transport.internal.TransportSender;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class TransactionLayer implements InboundHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
     private static final String INVITE = "INVITE";
+    /**
+     * The methods, besides INVITE, whose server transaction a CANCEL is looked up against (9.2):
+     * every well-known one that has a server transaction of its own.
+     */
+    private static final List<String> CANCELLABLE_OTHERS = List.of("OPTIONS", "BYE", "REGISTER", "SUBSCRIBE",
+            "NOTIFY", "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE", "PRACK");
     private static final ClientListener CANCEL_LISTENER = new ClientListener() {
         @Override
         public void onProvisional(SipResponse response) {
@@ -307,6 +314,12 @@ public final class TransactionLayer implements InboundHandler {
             own.respond(Messages.reply(cancel, 200, Ids.tag()).build());
             return;
         }
+        if (invite == null && cancelsAnotherRequest(inviteKey)) {
+            // 9.2: whatever the method of the request it matches, the CANCEL gets 200; for
+            // anything but an INVITE (which a UAC SHOULD NOT cancel) it has no other effect
+            own.respond(Messages.reply(cancel, 200, Ids.tag()).build());
+            return;
+        }
         if (invite == null || invite.isTerminated()) {
             LOG.debug("{}: CANCEL matches no transaction", Messages.describe(cancel));
             own.respond(Messages.reply(cancel, 481, Ids.tag()).build());
@@ -318,6 +331,20 @@ public final class TransactionLayer implements InboundHandler {
         if (invite.cancelledByPeer(tag)) {
             tu.onCancel(invite, cancel);
         }
+    }
+
+    /** @return whether a server transaction for a request other than INVITE has the CANCEL's branch and sent-by */
+    private boolean cancelsAnotherRequest(ServerKey inviteKey) {
+        if (!(inviteKey instanceof ServerKey.Rfc3261 k)) {
+            return false;
+        }
+        for (String method : CANCELLABLE_OTHERS) {
+            ServerKey.Rfc3261 other = new ServerKey.Rfc3261(k.branch(), k.sentBy(), method);
+            if (servers.get(other) != null || waiting.find(other) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean cancelsALiveInvite(SipRequest cancel, String toTag) {

@@ -123,6 +123,27 @@ class TransactionLayerServerTest {
     }
 
     @Test
+    void cancelOfANonInviteRequestGets200AndChangesNothing() {
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo5", 1, null), Sip.UDP);
+        ServerTransaction options = tu.requests.getFirst();
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKo5", 1, null), Sip.UDP);
+        // RFC 3261 9.2: a CANCEL that matched a transaction is answered 200, whatever its method
+        assertThat(sender.responses()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.cseq().method()).isEqualTo("CANCEL");
+        });
+        assertThat(tu.cancels).isEmpty();
+        assertThat(options.respond(reply(options, 200))).isTrue();
+        // and one that comes when the request has its answer, while its transaction waits out timer J
+        layer.onMessage(Sip.request("MESSAGE", "z9hG4bKm6", 1, null), Sip.UDP);
+        ServerTransaction message = tu.requests.get(1);
+        message.respond(reply(message, 202));
+        layer.onMessage(Sip.request("CANCEL", "z9hG4bKm6", 1, null), Sip.UDP);
+        assertThat(sender.responses()).extracting(r -> r.status() + " " + r.cseq().method())
+                .containsExactly("200 CANCEL", "200 OPTIONS", "202 MESSAGE", "200 CANCEL");
+    }
+
+    @Test
     void cancelMatchingNothingGets481() {
         layer.onMessage(Sip.request("CANCEL", "z9hG4bKnothing", 1, null), Sip.UDP);
         assertThat(sender.responses()).singleElement().satisfies(r -> {
