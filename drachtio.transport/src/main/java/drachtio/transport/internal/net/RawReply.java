@@ -32,12 +32,15 @@ final class RawReply {
      * @param n how many
      * @param retryAfterSeconds the Retry-After value
      * @return the 503's octets, or {@code null} when a Via, From, To, Call-ID or CSeq line is
-     *     missing, or when the octets are a response or an ACK, which are never answered
-     *     (RFC 3261 17.1.1.3, 17.2.1)
+     *     missing, when the octets are a response or an ACK, which are never answered
+     *     (RFC 3261 17.1.1.3, 17.2.1), or a CANCEL: a 503 would end the CANCEL's transaction
+     *     and leave its INVITE ringing, while unanswered it comes again after T1, when there
+     *     may be room
      */
     static byte[] busy(byte[] b, int n, int retryAfterSeconds) {
         int first = RawPeek.start(b, n);
-        if (RawPeek.startsWith(b, first, n, "SIP/") || RawPeek.startsWith(b, first, n, "ACK ")) {
+        if (RawPeek.startsWith(b, first, n, "SIP/") || RawPeek.startsWith(b, first, n, "ACK ")
+                || RawPeek.startsWith(b, first, n, "CANCEL ")) {
             return null;
         }
         // the copied lines are the request's own, each at most one octet longer (a bare LF

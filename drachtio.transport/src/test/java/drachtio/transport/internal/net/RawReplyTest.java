@@ -72,6 +72,15 @@ class RawReplyTest {
     }
 
     @Test
+    void nothingForACancelWhichComesAgainWhenThereMayBeRoom() {
+        String lines = "Via: SIP/2.0/UDP h;branch=z9hG4bK-5\r\nFrom: <sip:a@x>;tag=1\r\nTo: <sip:b@x>\r\n"
+                + "Call-ID: c5\r\n";
+        // a 503 would end the CANCEL's transaction and leave the INVITE ringing
+        assertThat(busy("CANCEL sip:b@x SIP/2.0\r\n" + lines + "CSeq: 1 CANCEL\r\n\r\n")).isNull();
+        assertThat(busy("INVITE sip:b@x SIP/2.0\r\n" + lines + "CSeq: 1 INVITE\r\n\r\n")).isNotNull();
+    }
+
+    @Test
     void nothingWhenALineA503NeedsIsMissing() {
         assertThat(busy("OPTIONS sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK-3\r\nFrom: <sip:a@x>;tag=1\r\n"
                 + "To: <sip:b@x>\r\nCSeq: 1 OPTIONS\r\n\r\n")).isNull();
