@@ -89,7 +89,7 @@ final class InviteServerTransaction extends Transaction<InviteServerTransaction.
 
     /** Starts the 100 Trying timer; the layer calls this once the transaction is registered. */
     void start() {
-        trying = schedule(env.sip().trying(), TryingTimer.ONE);
+        trying = scheduleSend(env.sip().trying(), TryingTimer.ONE);
     }
 
     @Override

@@ -117,6 +117,18 @@ abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteC
         return env.timers().schedule(delay, () -> fire(event));
     }
 
+    /**
+     * Like {@link #schedule}, for an event that sends over a reliable transport: it fires on a
+     * virtual thread of its own, since a write over TCP may wait for the connection's writer or
+     * open a new connection (18.2.2), never on the timer thread every timer of the stack shares.
+     */
+    final TimerService.Timer scheduleSend(Duration delay, E event) {
+        if (!hop.reliable()) {
+            return schedule(delay, event);
+        }
+        return env.timers().schedule(delay, () -> Thread.ofVirtual().name("sip-timer-send").start(() -> fire(event)));
+    }
+
     final void send(SipMessage message) {
         env.sender().send(message, hop);
     }

@@ -38,6 +38,21 @@ class InviteServerTransactionTest {
     }
 
     @Test
+    void a100TryingOverTcpIsWrittenOffTheTimersThread() throws Exception {
+        // a write over TCP may wait on its connection or open one: never on the thread all timers share
+        java.util.concurrent.CompletableFuture<Thread> writer = new java.util.concurrent.CompletableFuture<>();
+        f.sender.onSend = m -> writer.complete(Thread.currentThread());
+        arrive(Sip.TCP);
+
+        f.clock.advanceMillis(200);
+
+        Thread thread = writer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(thread.isVirtual()).isTrue();
+        assertThat(thread).isNotSameAs(Thread.currentThread());
+        assertThat(f.sender.responses(100)).hasSize(1);
+    }
+
+    @Test
     void sendsNo100TryingWhenTheTuAnsweredFirst() {
         InviteServerTransaction t = arrive(Sip.UDP);
         f.clock.advanceMillis(50);
