@@ -235,6 +235,11 @@ public final class DialogManager implements DialogLayer, Dialogs {
         }
     }
 
+    /** @return how long the layer waits for the ACK of a 2xx before it takes the call as lost (96*T1) */
+    Duration ackWait() {
+        return ackWait;
+    }
+
     /** The UAS side of RFC 3261 12.1.1: the dialog our 2xx to the INVITE makes. */
     SipDialog uas(SipRequest invite, SipResponse answer) {
         Uri target = invite.contacts().stream().findFirst().flatMap(c -> c.uri()).orElse(invite.from().uri());

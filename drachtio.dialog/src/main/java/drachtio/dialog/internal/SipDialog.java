@@ -68,6 +68,8 @@ final class SipDialog implements Dialog {
     private DialogEnd end;
     private long awaitedAck = -1;
     private CompletableFuture<Dialog> firstAck;
+    /** Completed when the ACK for our latest 2xx to an INVITE came, timed out or the dialog ended; null when none is due. */
+    private CompletableFuture<Void> ackDue;
 
     /**
      * @param manager the layer
@@ -403,6 +405,7 @@ final class SipDialog implements Dialog {
      * @return the BYE's final response, empty when the dialog had already ended
      */
     Optional<SipResponse> hangUp(DialogEnd.Reason reason, Parts parts) {
+        awaitAckBeforeBye();
         if (!terminate(reason)) {
             return Optional.empty();
         }
@@ -455,6 +458,7 @@ final class SipDialog implements Dialog {
             endListeners = List.of();
             waiting = firstAck;
             firstAck = null;
+            ackSettled();
         } finally {
             lock.unlock();
         }
@@ -500,8 +504,44 @@ final class SipDialog implements Dialog {
             if (waiter != null) {
                 firstAck = waiter;
             }
+            if (ackDue == null) {
+                ackDue = new CompletableFuture<>();
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Called with the lock held: the ACK awaited came, will not come, or no longer matters. */
+    private void ackSettled() {
+        if (ackDue != null) {
+            ackDue.complete(null);
+            ackDue = null;
+        }
+    }
+
+    /**
+     * RFC 3261 15: a UAS does not send BYE on a confirmed dialog before the ACK for its 2xx came
+     * or the server transaction timed out. Waits for that, at most the layer's own ACK wait.
+     */
+    private void awaitAckBeforeBye() {
+        CompletableFuture<Void> due;
+        lock.lock();
+        try {
+            due = ackDue;
+        } finally {
+            lock.unlock();
+        }
+        if (due == null) {
+            return;
+        }
+        LOG.debug("BYE waits for the ACK of our 2xx; Call-ID {}", callId);
+        try {
+            due.get(manager.ackWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("no ACK before our BYE; sending it anyway; Call-ID {}", callId);
         }
     }
 
@@ -517,6 +557,7 @@ final class SipDialog implements Dialog {
             awaitedAck = -1;
             waiting = firstAck;
             firstAck = null;
+            ackSettled();
         } finally {
             lock.unlock();
         }
@@ -535,6 +576,7 @@ final class SipDialog implements Dialog {
                 return;
             }
             awaitedAck = -1;
+            ackSettled();
         } finally {
             lock.unlock();
         }

@@ -396,6 +396,27 @@ class DialogManagerTest {
     }
 
     @Test
+    void closingSendsNoByeBeforeTheAckOfOur2xx() throws Exception {
+        SipRequest invite = Messages.invite();
+        SipResponse ok = Messages.ok(invite);
+        java.util.concurrent.CountDownLatch sent2xx = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Dialog> answered = CompletableFuture.supplyAsync(
+                () -> layer.answer(invite, ok, sent2xx::countDown));
+        assertThat(sent2xx.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> layer.close(Duration.ofSeconds(5)));
+
+        // RFC 3261 15: the callee sends no BYE before the ACK for its 2xx (or its timeout)
+        Thread.sleep(300);
+        assertThat(stack.sent.stream().filter(r -> r.is(Method.BYE))).isEmpty();
+        assertThat(closing).isNotDone();
+        layer.onAck(Messages.fromAlice("ACK", 10, "bob"), Fakes.FROM);
+        closing.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stack.sent.stream().filter(r -> r.is(Method.BYE))).hasSize(1);
+        assertThat(answered.get(5, java.util.concurrent.TimeUnit.SECONDS).active()).isFalse();
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
