@@ -86,7 +86,10 @@ public interface Dialog {
      * Sends a request inside the dialog (RFC 3261 12.2.1.1: to the remote target, through the
      * route set, with the next CSeq and both tags) and blocks until its final response. A 2xx
      * to a re-INVITE is acknowledged before this returns and its Contact becomes the remote
-     * target. A 481 or 408 ends the dialog ({@link DialogEnd.Reason#TRANSPORT_FAILURE}, 12.2.1.2).
+     * target; when the re-INVITE had no offer and the 2xx makes one, the ACK answers it with the
+     * local SDP (the session as it is). A 481 or 408 ends the dialog
+     * ({@link DialogEnd.Reason#TRANSPORT_FAILURE}, 12.2.1.2). A 401 or 407 is answered once with
+     * credentials when the call that made the dialog had a login.
      *
      * @param method any method but ACK and CANCEL; BYE is better sent with {@link #bye()}
      * @param parts extra headers and body (an SDP body becomes the local SDP)

@@ -368,9 +368,16 @@ final class SipDialog implements Dialog {
             // RFC 3261 12.2.1.2: the 2xx's Contact refreshes the target first, and the ACK for it
             // (13.2.2.4) is built like any request of the dialog, so it goes to the new target
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
+            Parts ack = Parts.NONE;
+            String session = localSdp;
+            if (!InDialogRequests.hasSdp(parts) && session != null && DialogManager.sdpOf(response).isPresent()) {
+                // our re-INVITE had no offer, so the 2xx made one and the ACK must answer it (RFC 3264
+                // 5, RFC 3261 13.2.1): the session as it is
+                ack = Parts.body("application/sdp", session);
+            }
             try {
                 manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, answered.cseq(),
-                        InDialogRequests.withCredentialsOf(answered.request(), Parts.NONE)));
+                        InDialogRequests.withCredentialsOf(answered.request(), ack)));
             } catch (RuntimeException e) {
                 // a target we cannot reach (a name that does not resolve, a transport we lack):
                 // the peer's 2xx retransmissions give up and it ends the call; the answer stands

@@ -417,6 +417,26 @@ class DialogManagerTest {
     }
 
     @Test
+    void anOfferlessReInviteAnswersThe2xxsOfferInTheAck() {
+        stack.answers = r -> Messages.ok(r).toBuilder().body("application/sdp", "v=0\r\ns=bob-offer\r\n").build();
+        SipRequest invite = Messages.invite();
+        Dialog d = layer.call(invite, r -> { }, null).ack(Parts.NONE);
+        String ours = d.localSdp().orElseThrow();
+
+        d.request(Method.INVITE, Parts.NONE);
+
+        // RFC 3264 5: an offer in the 2xx is answered in the ACK; here with the session as it is
+        assertThat(stack.acks).last().satisfies(ack -> {
+            assertThat(ack.cseq().sequence()).isEqualTo(11);
+            assertThat(ack.bodyText()).isEqualTo(ours);
+        });
+        assertThat(d.remoteSdp()).hasValueSatisfying(s -> assertThat(s).contains("s=bob-offer"));
+        // an INVITE with an offer of its own gets a plain ACK
+        d.request(Method.INVITE, Parts.body("application/sdp", "v=0\r\ns=hold\r\n"));
+        assertThat(stack.acks).last().satisfies(ack -> assertThat(ack.bodyLength()).isZero());
+    }
+
+    @Test
     void a481ToAnInDialogRequestEndsTheDialog() {
         Dialog d = answered();
         stack.answers = r -> SipResponse.replyTo(r, 481).build();
