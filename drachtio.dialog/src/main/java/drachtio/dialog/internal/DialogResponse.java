@@ -34,10 +34,19 @@ final class DialogResponse implements Response {
             sent = parts.with("Contact", dialog.localContact());
         }
         boolean ok = status >= 200 && status < 300;
-        if (ok && request.is(Method.INVITE)) {
+        boolean ackDue = ok && request.is(Method.INVITE);
+        if (ackDue) {
             dialog.expectAck(request.cseq().sequence(), null);
         }
-        inner.send(status, reason, sent);
+        try {
+            inner.send(status, reason, sent);
+        } catch (RuntimeException e) {
+            if (ackDue) {
+                // the 2xx did not go (the request was answered already, say 487 to a CANCEL or a BYE)
+                dialog.noAckDue(request.cseq().sequence());
+            }
+            throw e;
+        }
         if (ok && InDialogRequests.hasSdp(parts)) {
             dialog.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
         }

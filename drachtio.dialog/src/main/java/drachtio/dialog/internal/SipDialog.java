@@ -412,6 +412,9 @@ final class SipDialog implements Dialog {
      * @return the BYE's final response, empty when the dialog had already ended
      */
     Optional<SipResponse> hangUp(DialogEnd.Reason reason, Parts parts) {
+        if (!active()) {
+            return Optional.empty();
+        }
         awaitAckBeforeBye();
         if (!terminate(reason)) {
             return Optional.empty();
@@ -507,12 +510,32 @@ final class SipDialog implements Dialog {
     void expectAck(long cseq, CompletableFuture<Dialog> waiter) {
         lock.lock();
         try {
+            if (end != null) {
+                return; // no ACK matters to a dialog that has ended
+            }
             awaitedAck = cseq;
             if (waiter != null) {
                 firstAck = waiter;
             }
             if (ackDue == null) {
                 ackDue = new CompletableFuture<>();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The 2xx that {@link #expectAck} announced was not sent after all: no ACK is due for it.
+     *
+     * @param cseq the CSeq of the INVITE it answered
+     */
+    void noAckDue(long cseq) {
+        lock.lock();
+        try {
+            if (awaitedAck == cseq) {
+                awaitedAck = -1;
+                ackSettled();
             }
         } finally {
             lock.unlock();
@@ -605,6 +628,13 @@ final class SipDialog implements Dialog {
 
     /** The 2xx could not be sent after all: the dialog never was (no one holds it yet). */
     void refused() {
+        lock.lock();
+        try {
+            awaitedAck = -1;
+            ackSettled();
+        } finally {
+            lock.unlock();
+        }
         if (machine.fire(new Event.Refused()).ended()) {
             manager.unregister(this);
         }

@@ -260,7 +260,7 @@ class DialogManagerTest {
         }
         go.countDown();
         for (Thread t : senders) {
-            t.join(Duration.ofSeconds(30));
+            assertThat(t.join(Duration.ofSeconds(30))).as("a sender finished").isTrue();
         }
 
         // a peer answers a CSeq lower than one it has seen with 500 (RFC 3261 12.2.2)
@@ -434,6 +434,30 @@ class DialogManagerTest {
         // an INVITE with an offer of its own gets a plain ACK
         d.request(Method.INVITE, Parts.body("application/sdp", "v=0\r\ns=hold\r\n"));
         assertThat(stack.acks).last().satisfies(ack -> assertThat(ack.bodyLength()).isZero());
+    }
+
+    @Test
+    void aReInvite2xxThatCouldNotGoLeavesNoAckDueForALaterBye() throws Exception {
+        Dialog d = answered();
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        d.on(Method.INVITE, (req, res) -> {
+            try {
+                res.send(200);
+            } catch (IllegalStateException e) {
+                refused.add(e);
+            }
+        });
+        SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob");
+        Fakes.Res res = new Fakes.Res(reInvite);
+        // the stack answered it 487 already, as for a CANCEL that came while the handler worked
+        res.send(487, null, Parts.NONE);
+
+        assertThat(layer.handle(Fakes.txn(reInvite), new Fakes.Req(reInvite), res)).isTrue();
+
+        assertThat(refused).hasSize(1);
+        // no ACK is due for a 2xx that never went: the BYE goes at once, not after 96*T1 (1.92 s here)
+        CompletableFuture.runAsync(d::bye).get(1, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stack.sent.stream().filter(r -> r.is(Method.BYE))).hasSize(1);
     }
 
     @Test
