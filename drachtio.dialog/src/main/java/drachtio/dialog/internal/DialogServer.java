@@ -7,6 +7,7 @@ import drachtio.api.Request;
 import drachtio.api.Response;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -180,13 +181,26 @@ final class DialogServer {
         if (method.equals(Method.BYE)) {
             send(res, 200, null, Parts.NONE);
         } else if (method.equals(Method.INVITE)) {
-            // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again)
-            send(res, 200, null, d.localSdp().map(sdp -> Parts.body("application/sdp", sdp)).orElse(Parts.NONE));
+            // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again), unless
+            // its offer has another number of media lines than our SDP, which then cannot answer it
+            Optional<String> offer = DialogManager.sdpOf(message);
+            Optional<String> ours = d.localSdp();
+            if (offer.isPresent() && ours.isPresent() && !InDialogRequests.sameMedia(offer.get(), ours.get())) {
+                send(res, 488, null, Parts.NONE);
+            } else {
+                send(res, 200, null, ours.map(sdp -> Parts.body("application/sdp", sdp)).orElse(Parts.NONE));
+            }
         } else if (method.equals(Method.UPDATE) && DialogManager.sdpOf(message).isPresent()) {
             // an offer in an UPDATE needs an answer in its 2xx (RFC 3311 5.2): the session as it
-            // is, or 488 when there has been no SDP of ours to answer with
-            d.localSdp().ifPresentOrElse(sdp -> send(res, 200, null, Parts.body("application/sdp", sdp)),
-                    () -> send(res, 488, null, Parts.NONE));
+            // is; 491 while an offer of ours is outstanding, 488 when our SDP cannot answer it
+            Optional<String> ours = d.localSdp();
+            if (d.inviteOut.get()) {
+                send(res, 491, "Request Pending", Parts.NONE);
+            } else if (ours.isEmpty() || !InDialogRequests.sameMedia(DialogManager.sdpOf(message).get(), ours.get())) {
+                send(res, 488, null, Parts.NONE);
+            } else {
+                send(res, 200, null, Parts.body("application/sdp", ours.get()));
+            }
         } else if (PLAIN_OK.contains(method)) {
             send(res, 200, null, Parts.NONE);
         } else {

@@ -92,6 +92,22 @@ final class InDialogRequests {
         return !(route.uri() instanceof SipUri sip) || sip.lr();
     }
 
+    /**
+     * Whether one SDP can answer the other as far as the media go: an answer has as many media
+     * lines ({@code m=}) as its offer (RFC 3264 6).
+     *
+     * @param offer an SDP
+     * @param answer another
+     * @return whether both have the same number of media lines
+     */
+    static boolean sameMedia(String offer, String answer) {
+        return mediaLines(offer) == mediaLines(answer);
+    }
+
+    private static long mediaLines(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("m=")).count();
+    }
+
     /** @return whether the parts carry an SDP body */
     static boolean hasSdp(Parts parts) {
         return parts.contentType() != null && isSdp(parts.contentType());

@@ -370,10 +370,17 @@ final class SipDialog implements Dialog {
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
             Parts ack = Parts.NONE;
             String session = localSdp;
-            if (!InDialogRequests.hasSdp(parts) && session != null && DialogManager.sdpOf(response).isPresent()) {
+            Optional<String> offer = DialogManager.sdpOf(response);
+            if (!InDialogRequests.hasSdp(parts) && offer.isPresent()) {
                 // our re-INVITE had no offer, so the 2xx made one and the ACK must answer it (RFC 3264
                 // 5, RFC 3261 13.2.1): the session as it is
-                ack = Parts.body("application/sdp", session);
+                if (session == null || !InDialogRequests.sameMedia(offer.get(), session)) {
+                    LOG.warn("the 2xx to our offerless re-INVITE makes an offer {}; the ACK goes without an "
+                            + "answer; Call-ID {}", session == null ? "and we have no SDP to answer it with"
+                            : "with another number of media lines than our SDP", callId);
+                } else {
+                    ack = Parts.body("application/sdp", session);
+                }
             }
             try {
                 manager.stack().sendAck(InDialogRequests.build(this, Method.ACK, answered.cseq(),

@@ -310,6 +310,18 @@ class DialogManagerTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.bodyText()).isEqualTo("v=0\r\ns=bob\r\n");
         assertThat(d.remoteSdp()).hasValueSatisfying(sdp -> assertThat(sdp).contains("s=alice2"));
+        // RFC 3264 6: an answer has the offer's media lines, which ours (none) cannot match
+        SipRequest video = Messages.fromAlice("UPDATE", 12, "bob").toBuilder()
+                .body("application/sdp", "v=0\r\ns=alice3\r\nm=video 5000 RTP/AVP 96\r\n").build();
+        assertThat(serve(video).last().status()).isEqualTo(488);
+        SipRequest reInvite = Messages.fromAlice("INVITE", 13, "bob").toBuilder()
+                .body("application/sdp", "v=0\r\ns=alice3\r\nm=video 5000 RTP/AVP 96\r\n").build();
+        assertThat(serve(reInvite).last().status()).isEqualTo(488);
+        // RFC 3311 5.2: an offer while one of ours is outstanding is glare
+        ((SipDialog) d).inviteOut.set(true);
+        assertThat(serve(Messages.fromAlice("UPDATE", 14, "bob").toBuilder()
+                .body("application/sdp", "v=0\r\ns=alice4\r\n").build()).last().status()).isEqualTo(491);
+        ((SipDialog) d).inviteOut.set(false);
     }
 
     /** Answers a challenge as a digest client would: the request again with credentials naming the status. */
@@ -418,7 +430,8 @@ class DialogManagerTest {
 
     @Test
     void anOfferlessReInviteAnswersThe2xxsOfferInTheAck() {
-        stack.answers = r -> Messages.ok(r).toBuilder().body("application/sdp", "v=0\r\ns=bob-offer\r\n").build();
+        stack.answers = r -> Messages.ok(r).toBuilder()
+                .body("application/sdp", "v=0\r\ns=bob-offer\r\nm=audio 6000 RTP/AVP 0\r\n").build();
         SipRequest invite = Messages.invite();
         Dialog d = layer.call(invite, r -> { }, null).ack(Parts.NONE);
         String ours = d.localSdp().orElseThrow();
