@@ -151,8 +151,8 @@ public interface Request {
 
     /**
      * Tells the App what to do when the caller cancels this INVITE (or re-INVITE) before it is
-     * answered: with a CANCEL, or with a BYE in the early dialog a provisional of ours made (RFC
-     * 3261 15). The
+     * answered: with a CANCEL, with a BYE in the early dialog a provisional of ours made, or, for
+     * a re-INVITE, with a BYE that ends the dialog (RFC 3261 15, 15.1.2). The
      * CANCEL or BYE has been answered 200 and the INVITE 487 when the listener runs; a later
      * {@link Response#send} fails with {@link IllegalStateException}. The listener runs on its
      * own virtual thread; if the caller hung up before this call, it runs at once.

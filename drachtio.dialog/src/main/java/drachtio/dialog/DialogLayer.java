@@ -119,9 +119,13 @@ public interface DialogLayer {
      * @param provisional receives 1xx responses, or {@code null}
      * @param timeout when to cancel the INVITE if no final response came, or {@code null}
      * @param challenges answers challenges to the dialog's requests
-     * @return the call in progress
+     * @return the call in progress; a layer that cannot answer challenges makes it as
+     *     {@link #call(SipRequest, Consumer, Duration)} does
      */
-    PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout, Challenges challenges);
+    default PendingCall call(SipRequest invite, Consumer<SipResponse> provisional, Duration timeout,
+                             Challenges challenges) {
+        return call(invite, provisional, timeout);
+    }
 
     /**
      * Ends every live dialog with BYE ({@code APP_CLOSED}) and waits for the answers, at most

@@ -16,17 +16,6 @@ import java.util.concurrent.CompletableFuture;
 record Sent(SipResponse response, Outcome outcome) {
 
     /**
-     * Sends and blocks until the final response (the transaction's own timers bound the wait).
-     *
-     * @param stack the stack
-     * @param request the request
-     * @return the outcome
-     */
-    static Sent await(SipStack stack, SipRequest request) {
-        return start(stack, request).join();
-    }
-
-    /**
      * Hands the request to the stack and returns at once.
      *
      * @param stack the stack

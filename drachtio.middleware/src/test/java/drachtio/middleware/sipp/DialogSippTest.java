@@ -10,6 +10,7 @@ import drachtio.api.Drachtio;
 import drachtio.api.Listen;
 import drachtio.api.Parts;
 import drachtio.api.message.Method;
+import drachtio.api.message.SipRequest;
 import drachtio.api.spi.StackConfig;
 import drachtio.testkit.Sipp;
 import java.time.Duration;
@@ -235,6 +236,36 @@ class DialogSippTest {
         assertThat(r.allSucceeded()).as(r.output()).isTrue();
         assertThat(cancelled).hasValue(5);
         awaitSize(lateAnswers, 5);
+        awaitSize(ends, 5);
+        assertThat(reasons()).hasSize(5).containsOnly(DialogEnd.Reason.REMOTE_BYE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"u1", "t1"})
+    void aByeWhileTheReInviteHandlerWorksIsServedAndTheHandlerIsTold(String transport) throws Exception {
+        List<SipRequest> endedBy = new CopyOnWriteArrayList<>();
+        List<Throwable> lateAnswers = new CopyOnWriteArrayList<>();
+        answerAnd(d -> d.on(Method.INVITE, (req, res) -> {
+            CountDownLatch gone = new CountDownLatch(1);
+            req.onCancel(by -> {
+                endedBy.add(by);
+                gone.countDown();
+            });
+            // waiting on another leg when the caller hangs up
+            assertThat(gone.await(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                res.send(200, Parts.body("application/sdp", SDP));
+            } catch (IllegalStateException e) {
+                lateAnswers.add(e);
+            }
+        }));
+        listen();
+
+        Sipp.Result r = sipp("dialog-reinvite-bye.xml", transport, 5);
+
+        assertThat(r.allSucceeded()).as(r.output()).isTrue();
+        awaitSize(lateAnswers, 5);
+        assertThat(endedBy).hasSize(5).allSatisfy(by -> assertThat(by.method()).isEqualTo(Method.BYE));
         awaitSize(ends, 5);
         assertThat(reasons()).hasSize(5).containsOnly(DialogEnd.Reason.REMOTE_BYE);
     }

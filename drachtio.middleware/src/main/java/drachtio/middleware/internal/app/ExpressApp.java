@@ -54,6 +54,8 @@ final class ExpressApp implements App {
     private final Map<IncomingTransaction, IncomingRequest> pendingInvites = new ConcurrentHashMap<>();
     /** The INVITEs in the chain by Call-ID, for a BYE in their early dialog (the first of a Call-ID only). */
     private final Map<String, Early> earlyByCallId = new ConcurrentHashMap<>();
+    /** Re-INVITEs the dialog layer is serving, by Call-ID: a BYE that ends one with 487 tells its handler. */
+    private final Map<String, Early> reInvitesByCallId = new ConcurrentHashMap<>();
 
     /** An INVITE in the chain whose early dialog (a provisional with a To tag) a BYE may end. */
     private record Early(IncomingRequest req, ServerResponse res) {
@@ -251,18 +253,52 @@ final class ExpressApp implements App {
      */
     private boolean servedByDialog(DialogLayer layer, IncomingTransaction txn, IncomingRequest req,
                                    ServerResponse res, boolean invite) {
+        Early served = null;
+        String callId = null;
         if (invite) {
             pendingInvites.put(txn, req);
+            callId = callIdOf(req);
+            if (callId != null) {
+                served = new Early(req, res);
+                reInvitesByCallId.put(callId, served);
+            }
         }
         // an INVITE the layer does not take stays pending for the chain, without a gap a CANCEL could fall in
         boolean toChain = false;
         try {
             toChain = !layer.handle(txn, req, res);
+            if (!toChain && req.message().is(Method.BYE)) {
+                tellReInviteEndedBy(req);
+            }
             return !toChain;
         } finally {
             if (invite && !toChain) {
                 pendingInvites.remove(txn);
             }
+            if (served != null) {
+                reInvitesByCallId.remove(callId, served);
+            }
+        }
+    }
+
+    /**
+     * A BYE the dialog layer served while the peer's re-INVITE was still in its handler answers
+     * that re-INVITE 487 (RFC 3261 15.1.2); its handler hears of it as of a CANCEL.
+     */
+    private void tellReInviteEndedBy(IncomingRequest bye) {
+        String callId = callIdOf(bye);
+        Early e = callId == null ? null : reInvitesByCallId.get(callId);
+        if (e != null && !e.req().cancelled() && e.res().finalSent() && e.res().status() == 487) {
+            e.req().cancelled(bye.message());
+        }
+    }
+
+    /** @return the request's Call-ID, or null when it has none that parses */
+    private static String callIdOf(IncomingRequest req) {
+        try {
+            return req.callId();
+        } catch (SipParseException e) {
+            return null;
         }
     }
 
