@@ -104,7 +104,9 @@ final class DialogServer {
         SipRequest message = req.message();
         Method method = message.method();
         if (!d.active()) {
-            send(res, 481, "Call/Transaction Does Not Exist", Parts.NONE);
+            // it found the dialog and waited its turn while the dialog ended (a BYE, say): a
+            // pending request, answered 487 as RFC 3261 15.1.2 recommends
+            send(res, 487, "Request Terminated", Parts.NONE);
             return;
         }
         long cseq = message.cseq().sequence();

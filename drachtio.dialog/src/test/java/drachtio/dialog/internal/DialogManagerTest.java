@@ -391,11 +391,18 @@ class DialogManagerTest {
             }
         });
         SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob");
-        CompletableFuture<Fakes.Res> reInviteServed = CompletableFuture.supplyAsync(() -> serve(reInvite));
+        // each request on a thread of its own, as the stack serves them (not the common pool,
+        // where a blocked task can hold back the next)
+        java.util.concurrent.Executor threads = task -> Thread.ofVirtual().start(task);
+        CompletableFuture<Fakes.Res> reInviteServed = CompletableFuture.supplyAsync(() -> serve(reInvite), threads);
         assertThat(inHandler.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // an INFO queues behind the handler at work
+        CompletableFuture<Fakes.Res> infoServed = CompletableFuture.supplyAsync(
+                () -> serve(Messages.fromAlice("INFO", 12, "bob")), threads);
+        waitFor(() -> ((SipDialog) d).serving.hasQueuedThreads());
 
         // served on this thread while the re-INVITE's handler still waits
-        Fakes.Res bye = serve(Messages.fromAlice("BYE", 12, "bob"));
+        Fakes.Res bye = serve(Messages.fromAlice("BYE", 13, "bob"));
 
         assertThat(bye.last().status()).isEqualTo(200);
         assertThat(d.active()).isFalse();
@@ -405,6 +412,8 @@ class DialogManagerTest {
         // RFC 3261 15.1.2: the pending request is answered, 487 recommended
         assertThat(reInviteAnswers.sent).extracting(SipResponse::status).containsExactly(487);
         assertThat(handlerSaw).hasSize(1);
+        // and so is the request that was waiting its turn
+        assertThat(infoServed.get(5, java.util.concurrent.TimeUnit.SECONDS).last().status()).isEqualTo(487);
     }
 
     @Test
@@ -412,11 +421,13 @@ class DialogManagerTest {
         SipRequest invite = Messages.invite();
         SipResponse ok = Messages.ok(invite);
         java.util.concurrent.CountDownLatch sent2xx = new java.util.concurrent.CountDownLatch(1);
+        // both block: each on a thread of its own, not on the common pool
+        java.util.concurrent.Executor threads = task -> Thread.ofVirtual().start(task);
         CompletableFuture<Dialog> answered = CompletableFuture.supplyAsync(
-                () -> layer.answer(invite, ok, sent2xx::countDown));
+                () -> layer.answer(invite, ok, sent2xx::countDown), threads);
         assertThat(sent2xx.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> layer.close(Duration.ofSeconds(5)));
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> layer.close(Duration.ofSeconds(5)), threads);
 
         // RFC 3261 15: the callee sends no BYE before the ACK for its 2xx (or its timeout)
         Thread.sleep(300);
