@@ -257,10 +257,13 @@ final class ExpressApp implements App {
         String callId = null;
         if (invite) {
             pendingInvites.put(txn, req);
-            callId = callIdOf(req);
+            callId = Dispatcher.withToTag(req.message()) ? callIdOf(req) : null;
             if (callId != null) {
-                served = new Early(req, res);
-                reInvitesByCallId.put(callId, served);
+                // the first re-INVITE of a call only: a second one meanwhile is glare and gets 500
+                Early mine = new Early(req, res);
+                if (reInvitesByCallId.putIfAbsent(callId, mine) == null) {
+                    served = mine;
+                }
             }
         }
         // an INVITE the layer does not take stays pending for the chain, without a gap a CANCEL could fall in
