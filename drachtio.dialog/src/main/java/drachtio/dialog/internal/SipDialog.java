@@ -271,23 +271,26 @@ final class SipDialog implements Dialog {
 
     /**
      * Takes the next local CSeq (RFC 3261 12.2.1.1: one more than the last) and hands the request
-     * to the stack under one lock, so that requests leave in CSeq order when several threads
-     * send in the dialog at once (a peer refuses a CSeq lower than one it has seen with 500,
-     * 12.2.2); the wait for the answer is outside the lock.
+     * made with it to the stack under one lock, so that requests leave in CSeq order when several
+     * threads send in the dialog at once (a peer refuses a CSeq lower than one it has seen with
+     * 500, 12.2.2); then waits for the answer, outside the lock.
      *
-     * @param method the method
-     * @param parts extra headers and body
-     * @return the CSeq taken and the final response to come
+     * @param build makes the request for a CSeq
+     * @return the request, its CSeq and its final response
      */
-    private Outgoing sendNext(Method method, Parts parts) {
+    private Answered sendNext(java.util.function.LongFunction<SipRequest> build) {
+        SipRequest request;
+        long cseq;
+        CompletableFuture<Sent> sent;
         sending.lock();
         try {
-            long cseq = localCSeq.incrementAndGet();
-            SipRequest request = InDialogRequests.build(this, method, cseq, parts);
-            return new Outgoing(request, cseq, Sent.start(manager.stack(), request));
+            cseq = localCSeq.incrementAndGet();
+            request = build.apply(cseq);
+            sent = Sent.start(manager.stack(), request);
         } finally {
             sending.unlock();
         }
+        return new Answered(request, cseq, sent.join());
     }
 
     /**
@@ -297,31 +300,18 @@ final class SipDialog implements Dialog {
      * @return what was sent last and its final response
      */
     private Answered sendAnswering(Method method, Parts parts) {
-        Outgoing out = sendNext(method, parts);
-        Sent sent = out.sent().join();
+        Answered first = sendNext(cseq -> InDialogRequests.build(this, method, cseq, parts));
         Challenges answerer = challenges;
-        int status = sent.response().status();
+        int status = first.sent().response().status();
         if (answerer == null || (status != 401 && status != 407)) {
-            return new Answered(out.request(), out.cseq(), sent);
+            return first;
         }
-        Optional<SipRequest> retry = answerer.answer(out.request(), sent.response());
+        Optional<SipRequest> retry = answerer.answer(first.request(), first.sent().response());
         if (retry.isEmpty()) {
-            return new Answered(out.request(), out.cseq(), sent);
+            return first;
         }
         LOG.debug("answering the {} challenge to {} in the dialog; Call-ID {}", status, method, callId);
-        sending.lock();
-        try {
-            long cseq = localCSeq.incrementAndGet();
-            SipRequest again = retry.get().toBuilder().setHeader("CSeq", cseq + " " + method.name()).build();
-            out = new Outgoing(again, cseq, Sent.start(manager.stack(), again));
-        } finally {
-            sending.unlock();
-        }
-        return new Answered(out.request(), out.cseq(), out.sent().join());
-    }
-
-    /** A request of the dialog handed to the stack: what it is, its CSeq and its final response to come. */
-    private record Outgoing(SipRequest request, long cseq, CompletableFuture<Sent> sent) {
+        return sendNext(cseq -> retry.get().toBuilder().setHeader("CSeq", cseq + " " + method.name()).build());
     }
 
     /** A request of the dialog as last sent and its final response. */
