@@ -7,6 +7,12 @@ import drachtio.api.header.ContentType;
 import drachtio.api.header.Parameters;
 import drachtio.api.header.SipUri;
 import drachtio.api.header.Via;
+import drachtio.api.message.Headers;
+import drachtio.api.message.SipMessage;
+import drachtio.api.message.SipRequest;
+import drachtio.api.spi.AsciiChars;
+import drachtio.parser.Grammars;
+import drachtio.parser.SipParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -57,11 +63,26 @@ public final class Floor {
     private static final Span ALLOW = line("Allow: ");
     private static final Span SUPPORTED = line("Supported: ");
     private static final Span USER_AGENT = line("User-Agent: ");
+    // whole header values, for the grammars called directly
+    private static final Span VIA_VALUE = line("Via: ");
+    private static final Span TO_VALUE = line("To: ");
+    private static final Span FROM_VALUE = line("From: ");
+    private static final Span CALL_ID_VALUE = line("Call-ID: ");
+    private static final Span CSEQ_VALUE = line("CSeq: ");
+    private static final Span CONTACT_VALUE = line("Contact: ");
+    private static final Span MAX_FORWARDS_VALUE = line("Max-Forwards: ");
+    private static final Span CONTENT_LENGTH_VALUE = line("Content-Length: ");
+    private static final Span CONTENT_TYPE_VALUE = line("Content-Type: ");
+    private static final SipParser PARSER = SipParser.create();
 
     /** A message-specific text: where it starts in the INVITE and how long it is. */
     private record Span(int at, int len) {
         String of(byte[] b) {
             return new String(b, at, len, StandardCharsets.ISO_8859_1);
+        }
+
+        AsciiChars in(byte[] b) {
+            return new AsciiChars(b, at, len);
         }
     }
 
@@ -109,6 +130,8 @@ public final class Floor {
                 PER_ROUND);
         System.out.printf("%-52s %9s %9s%n", "variant", "cpu ns", "bytes");
         report("drachtio full parse (Workloads.drachtioFull)", rounds, () -> Workloads.drachtioFull(BYTES, sink));
+        report("parse, then these values by their accessors", rounds, () -> accessors(sink));
+        report("parse, then the same by the grammars called directly", rounds, () -> direct(sink));
         report("floor: copy + shell + every value", rounds, () -> values(shell(true), sink));
         report("floor: shell + every value, no copy", rounds, () -> values(shell(false), sink));
         shared = Shared.DEPLOYMENT;
@@ -178,6 +201,50 @@ public final class Floor {
         } finally {
             shared = Shared.NONE;
         }
+    }
+
+    /**
+     * The values {@link #values} builds, from a parse of a copy of the INVITE through the
+     * message's typed accessors: the lookups and caches of the API on top of the grammars.
+     */
+    private static void accessors(Sink sink) {
+        byte[] b = Arrays.copyOf(BYTES, BYTES.length);
+        SipMessage m = PARSER.parseOwnedDatagram(b, b.length);
+        sink.consume(((SipRequest) m).uri());
+        sink.consume(m.vias());
+        sink.consume(m.to());
+        sink.consume(m.from());
+        sink.consume(m.callId());
+        sink.consume(m.cseq());
+        sink.consume(m.contacts());
+        sink.consume(m.maxForwards().orElse(-1));
+        sink.consume(m.contentLength().orElse(-1));
+        sink.consume(m.contentType().orElse(null));
+        Headers h = m.headers();
+        for (int i = 0; i < h.size(); i++) {
+            if (h.key(i).equals("allow") || h.key(i).equals("supported") || h.key(i).equals("user-agent")) {
+                sink.consume(h.value(i));
+            }
+        }
+    }
+
+    /** As {@link #accessors}, but each value by its grammar on offsets known in advance. */
+    private static void direct(Sink sink) {
+        byte[] b = Arrays.copyOf(BYTES, BYTES.length);
+        SipMessage m = PARSER.parseOwnedDatagram(b, b.length);
+        sink.consume(((SipRequest) m).uri());
+        sink.consume(Grammars.VIAS.parse(VIA_VALUE.in(b)));
+        sink.consume(Grammars.ADDRESS.parse(TO_VALUE.in(b)));
+        sink.consume(Grammars.ADDRESS.parse(FROM_VALUE.in(b)));
+        sink.consume(Grammars.CALL_ID.parse(CALL_ID_VALUE.in(b)));
+        sink.consume(Grammars.CSEQ.parse(CSEQ_VALUE.in(b)));
+        sink.consume(Grammars.CONTACTS.parse(CONTACT_VALUE.in(b)));
+        sink.consume(Grammars.NUMBER.parse(MAX_FORWARDS_VALUE.in(b)));
+        sink.consume(Grammars.NUMBER.parse(CONTENT_LENGTH_VALUE.in(b)));
+        sink.consume(Grammars.CONTENT_TYPE.parse(CONTENT_TYPE_VALUE.in(b)));
+        sink.consume(ALLOW.of(b));
+        sink.consume(SUPPORTED.of(b));
+        sink.consume(USER_AGENT.of(b));
     }
 
     private static Shell shell(boolean copy) {
