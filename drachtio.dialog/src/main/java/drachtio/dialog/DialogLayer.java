@@ -36,19 +36,23 @@ public interface DialogLayer {
     /**
      * Serves a request inside a dialog (RFC 3261 12.2.2): one with a To tag. Requests of one
      * dialog are served one at a time; an unknown dialog gets 481, an old CSeq 500, a request
-     * with no dialog handler the default answer. Blocks while the dialog's handler runs.
+     * with no dialog handler the default answer. Blocks while the dialog's handler runs. A
+     * SUBSCRIBE, NOTIFY or REFER that matches no dialog of this layer is not served: it may
+     * belong to a subscription (RFC 6665), whose dialog the application keeps.
      *
      * @param transaction the server transaction
      * @param request the App's view of the request
      * @param response the App's responses to it
-     * @return {@code false} when the request has no To tag (it is not for this layer and
-     *     nothing was sent), else {@code true}: a final response has been sent
+     * @return {@code false} when the request has no To tag, or is a SUBSCRIBE, NOTIFY or REFER
+     *     for no dialog of this layer (it is not for this layer and nothing was sent), else
+     *     {@code true}: a final response has been sent
      */
     boolean handle(IncomingTransaction transaction, Request request, Response response);
 
     /**
      * Serves a request inside a dialog on the calling thread (a transport's reader) when that
-     * takes no waiting and no application code: a request for no known dialog (481), or one
+     * takes no waiting and no application code: a request for no known dialog (481; not a
+     * SUBSCRIBE, NOTIFY or REFER, see {@link #handle}), or one
      * for a dialog whose answering code has returned, with no earlier request of it being
      * served and no handler for the method, which then gets its default answer (BYE, INFO,
      * NOTIFY, OPTIONS, UPDATE; a BYE ends the dialog, and its end listeners run on a virtual

@@ -9,6 +9,7 @@ import drachtio.api.Request;
 import drachtio.api.Response;
 import drachtio.api.header.Address;
 import drachtio.api.header.Uri;
+import drachtio.api.message.Method;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
 /** The {@link DialogLayer}: the registry of live dialogs and the ways into it. */
 public final class DialogManager implements DialogLayer, Dialogs {
     private static final Logger LOG = LoggerFactory.getLogger(DialogManager.class);
+    /**
+     * Methods that may belong to a subscription dialog (RFC 6665: a refresh or removal, a
+     * NOTIFY; a REFER's implicit subscription, RFC 3515) rather than to an INVITE's.
+     */
+    private static final Set<Method> SUBSCRIPTION_METHODS = Set.of(Method.SUBSCRIBE, Method.NOTIFY, Method.REFER);
 
     private final SipStack stack;
     private final Duration ackWait;
@@ -119,6 +126,11 @@ public final class DialogManager implements DialogLayer, Dialogs {
             return false; // the App's chain answers 400
         }
         if (d == null) {
+            if (SUBSCRIPTION_METHODS.contains(m.method())) {
+                // RFC 6665 4.1.2, 4.2.1: a subscription's own dialog, which this layer does not
+                // keep; the App's routes take it (and answer 481 when none does)
+                return false;
+            }
             LOG.debug("{} for no known dialog: 481; Call-ID {}", m.method(), m.header("Call-ID").orElse("?"));
             try {
                 response.send(481, "Call/Transaction Does Not Exist");

@@ -139,11 +139,22 @@ final class Chain {
             answerIfOpen(500, "Server Internal Error");
         } else if (!method.known()) {
             answerIfOpen(501, null);
-        } else if (method.equals(Method.BYE)) {
-            // a BYE nobody took matches no dialog of this application (RFC 3261 15.1.2)
+        } else if (method.equals(Method.BYE) || inDialog()) {
+            // a BYE nobody took matches no dialog of this application (RFC 3261 15.1.2), nor
+            // does a request with a To tag the dialog layer passed on (a SUBSCRIBE, NOTIFY or
+            // REFER of a subscription nobody keeps, 12.2.2)
             answerIfOpen(481, null);
         } else {
             answerIfOpen(405, null, Parts.header("Allow", allow()));
+        }
+    }
+
+    /** @return whether the request carries a To tag, so names a dialog */
+    private boolean inDialog() {
+        try {
+            return req.message().to().tag().isPresent();
+        } catch (SipParseException e) {
+            return false;
         }
     }
 

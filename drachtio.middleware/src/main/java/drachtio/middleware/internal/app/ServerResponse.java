@@ -156,8 +156,15 @@ final class ServerResponse implements Response {
         if (code != 100) {
             tagTo(b);
         }
-        if (code > 100 && code < 300 && createsDialog() && !parts.has("Record-Route")) {
-            copyRecordRoute(b);
+        if (code > 100 && code < 300 && createsDialog()) {
+            if (!parts.has("Record-Route")) {
+                copyRecordRoute(b);
+            }
+            if (!parts.has("Contact")) {
+                // RFC 3261 12.1.1, RFC 6665 4.2.1.1: a response that makes a dialog, early or
+                // not, names where the peer's requests in it go
+                b.header("Contact", Contacts.of(transaction.source()));
+            }
         }
         for (Header h : parts.headers()) {
             if (HeaderNames.same(h.name(), "Content-Length")) {

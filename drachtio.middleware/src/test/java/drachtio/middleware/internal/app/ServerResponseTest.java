@@ -99,6 +99,28 @@ class ServerResponseTest {
     }
 
     @Test
+    void responsesThatMakeADialogNameOurContactUnlessTheHandlerGaveOne() {
+        app.invite((req, res) -> {
+            res.send(100);
+            res.send(180);
+            res.send(200, Parts.header("Contact", "<sip:mine@127.0.0.1:5062>"));
+        });
+        app.subscribe((req, res) -> res.send(202));
+        app.options((req, res) -> res.send(200));
+
+        List<SipResponse> call = stack[0].deliver(INVITE).responses;
+        SipResponse subscribed = stack[0].deliver(INVITE.replace("INVITE", "SUBSCRIBE")
+                .replace("Max-Forwards: 70\n", "Max-Forwards: 70\nEvent: presence\n")).last();
+        SipResponse options = stack[0].deliver(INVITE.replace("INVITE", "OPTIONS")).last();
+
+        assertThat(call).extracting(r -> r.headers().all("Contact"))
+                .containsExactly(List.of(), List.of("<sip:drachtio@127.0.0.1:5060>"), List.of("<sip:mine@127.0.0.1:5062>"));
+        assertThat(subscribed.status()).isEqualTo(202);
+        assertThat(subscribed.headers().all("Contact")).containsExactly("<sip:drachtio@127.0.0.1:5060>");
+        assertThat(options.headers().all("Contact")).isEmpty();
+    }
+
+    @Test
     void aByeInTheEarlyDialogGets200TheInvite487AndTheHandlerLearnsTheCallerHungUp() {
         List<Boolean> cancelled = new ArrayList<>();
         List<Throwable> late = new ArrayList<>();
