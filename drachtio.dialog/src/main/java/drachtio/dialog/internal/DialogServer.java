@@ -117,9 +117,16 @@ final class DialogServer {
             return;
         }
         d.remoteCSeq(cseq);
+        if (method.equals(Method.UPDATE) && DialogManager.sdpOf(message).isPresent()
+                && (d.inviteOut.get() || d.offerOut.get())) {
+            // RFC 3311 5.2: an offer while one of ours is unanswered: glare, whoever handles UPDATE
+            send(res, 491, "Request Pending", Parts.NONE);
+            return;
+        }
         if (method.equals(Method.INVITE)) {
-            if (d.inviteOut.get()) {
-                // RFC 3261 14.2: our own re-INVITE is in progress: glare
+            if (d.inviteOut.get() || d.offerOut.get()) {
+                // RFC 3261 14.2: our own re-INVITE is in progress, or (RFC 3311 5.2) the offer of
+                // our UPDATE is unanswered: glare
                 send(res, 491, "Request Pending", Parts.NONE);
                 return;
             }
@@ -194,11 +201,9 @@ final class DialogServer {
             }
         } else if (method.equals(Method.UPDATE) && DialogManager.sdpOf(message).isPresent()) {
             // an offer in an UPDATE needs an answer in its 2xx (RFC 3311 5.2): the session as it
-            // is; 491 while an offer of ours is outstanding, 488 when our SDP cannot answer it
+            // is; 488 when our SDP cannot answer it (glare was answered 491 before)
             Optional<String> ours = d.localSdp();
-            if (d.inviteOut.get()) {
-                send(res, 491, "Request Pending", Parts.NONE);
-            } else if (ours.isEmpty() || !InDialogRequests.sameMedia(DialogManager.sdpOf(message).get(), ours.get())) {
+            if (ours.isEmpty() || !InDialogRequests.sameMedia(DialogManager.sdpOf(message).get(), ours.get())) {
                 send(res, 488, null, Parts.NONE);
             } else {
                 send(res, 200, null, Parts.body("application/sdp", ours.get()));

@@ -49,6 +49,8 @@ final class SipDialog implements Dialog {
     final ReentrantLock serving = new ReentrantLock(true);
     /** Set while a re-INVITE of ours waits for its final response (RFC 3261 14.1). */
     final AtomicBoolean inviteOut = new AtomicBoolean();
+    /** Set while an UPDATE of ours with an offer waits for its final response (RFC 3311 5.1). */
+    final AtomicBoolean offerOut = new AtomicBoolean();
     /** The answer to the peer's re-INVITE being served, until its handler returns (RFC 3261 14.2). */
     volatile Response inviteIn;
     private final ReentrantLock lock = new ReentrantLock();
@@ -344,6 +346,11 @@ final class SipDialog implements Dialog {
         if (invite && (peersInviteUnanswered() || !inviteOut.compareAndSet(false, true))) {
             throw new IllegalStateException("a re-INVITE is already in progress in this dialog; Call-ID " + callId);
         }
+        // RFC 3311 5.1: no UPDATE with an offer while an offer of ours is unanswered
+        boolean updateOffer = method.equals(Method.UPDATE) && InDialogRequests.hasSdp(parts);
+        if (updateOffer && (inviteOut.get() || !offerOut.compareAndSet(false, true))) {
+            throw new IllegalStateException("an offer of ours is already outstanding in this dialog; Call-ID " + callId);
+        }
         Answered answered;
         try {
             answered = sendAnswering(method, parts);
@@ -351,13 +358,20 @@ final class SipDialog implements Dialog {
             if (invite) {
                 inviteOut.set(false);
             }
+            if (updateOffer) {
+                offerOut.set(false);
+            }
         }
         Sent sent = answered.sent();
         SipResponse response = sent.response();
-        if (method.equals(Method.INVITE) && response.success() && sent.outcome() == Outcome.RECEIVED) {
-            // RFC 3261 12.2.1.2: the 2xx's Contact refreshes the target first, and the ACK for it
-            // (13.2.2.4) is built like any request of the dialog, so it goes to the new target
+        boolean received2xx = response.success() && sent.outcome() == Outcome.RECEIVED;
+        if (received2xx && (invite || method.equals(Method.UPDATE))) {
+            // RFC 3261 12.2.1.2, RFC 3311 5.1: the 2xx to a target refresh request names the new
+            // target; for an INVITE first, so that the ACK (13.2.2.4), built like any request of
+            // the dialog, goes there too
             response.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(this::remoteTarget);
+        }
+        if (invite && received2xx) {
             Parts ack = Parts.NONE;
             String session = localSdp;
             Optional<String> offer = DialogManager.sdpOf(response);

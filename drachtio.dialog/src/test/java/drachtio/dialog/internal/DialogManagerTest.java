@@ -270,6 +270,54 @@ class DialogManagerTest {
     }
 
     @Test
+    void theContactOfA2xxToOurUpdateRefreshesTheRemoteTarget() {
+        Dialog d = answered();
+        stack.answers = r -> r.is(Method.UPDATE)
+                ? SipResponse.replyTo(r, 200).header("Contact", "<sip:alice@127.0.0.1:5090>").build()
+                : SipResponse.replyTo(r, 200).build();
+
+        // RFC 3311 5.1: UPDATE is a target refresh request (RFC 3261 12.2.1.2)
+        assertThat(d.request(Method.UPDATE, Parts.NONE).status()).isEqualTo(200);
+        d.request(Method.INFO, Parts.NONE);
+
+        assertThat(d.remoteTarget().toString()).isEqualTo("sip:alice@127.0.0.1:5090");
+        assertThat(stack.sent.getLast().uri().toString()).isEqualTo("sip:alice@127.0.0.1:5090");
+    }
+
+    @Test
+    void whileTheOfferOfOurUpdateIsUnansweredThePeersOffersGet491AndWeMakeNoOther() {
+        Dialog d = answered();
+        d.on(Method.UPDATE, (req, res) -> res.send(200, Parts.body("application/sdp", Messages.SDP)));
+        Parts offer = Parts.body("application/sdp", Messages.SDP);
+        List<Integer> theirs = new CopyOnWriteArrayList<>();
+        List<Throwable> ours = new CopyOnWriteArrayList<>();
+        stack.answers = r -> {
+            if (r.is(Method.UPDATE)) {
+                // RFC 3311 5.2: the peer's offers cross ours, still unanswered; its handler never runs
+                theirs.add(serve(Messages.fromAlice("UPDATE", 11, "bob").toBuilder()
+                        .body("application/sdp", Messages.SDP).build()).last().status());
+                theirs.add(serve(Messages.fromAlice("INVITE", 12, "bob").toBuilder()
+                        .body("application/sdp", Messages.SDP).build()).last().status());
+                try {
+                    d.request(Method.UPDATE, offer);
+                } catch (IllegalStateException e) {
+                    ours.add(e);
+                }
+            }
+            return SipResponse.replyTo(r, 200).body("application/sdp", Messages.SDP).build();
+        };
+
+        assertThat(d.request(Method.UPDATE, offer).status()).isEqualTo(200);
+
+        assertThat(theirs).containsExactly(491, 491);
+        assertThat(ours).singleElement().extracting(Throwable::getMessage).asString().contains("already outstanding");
+        // answered, our offer is no longer outstanding: the peer's next offer reaches the handler
+        assertThat(serve(Messages.fromAlice("UPDATE", 13, "bob").toBuilder()
+                .body("application/sdp", Messages.SDP).build()).last().status()).isEqualTo(200);
+        assertThat(stack.sent).filteredOn(r -> r.is(Method.UPDATE)).hasSize(1);
+    }
+
+    @Test
     void theAckForA2xxCarriesTheCredentialsOfTheInvite() {
         String credentials = "Digest username=\"alice\", realm=\"p1.example\", nonce=\"n1\", "
                 + "uri=\"sip:bob@127.0.0.1\", response=\"0123456789abcdef0123456789abcdef\"";
