@@ -193,8 +193,8 @@ final class ClientSide implements Uac {
         // the dialog answers challenges to its own requests (BYE, re-INVITE ...) with the same logins
         Challenges challenges = (sent, challenge) -> ClientDigest.authorize(sent, challenge, logins);
         PendingCall call = dialogs.call(invite, provisional, timeout, challenges);
-        return new AuthenticatingCall(call, challenge -> challenges.answer(invite, challenge)
-                .map(retry -> dialogs.call(retry, provisional, timeout, challenges)));
+        return new AuthenticatingCall(call, challenge -> challenges.answer(invite, challenge),
+                retry -> dialogs.call(retry, provisional, timeout, challenges));
     }
 
     /** @return an INVITE to the URI built as {@link #request} builds it, for the dialog layer */

@@ -133,4 +133,51 @@ class LoopbackAppTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("X-Uri")).contains("sip:bob@localhost:" + port);
     }
+
+    @Test
+    void aCallCancelledWhileItsChallengeIsAnsweredIsNotPlacedAndOneCancelledAfterIsCancelled() throws Exception {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.use(drachtio.api.message.Method.INVITE, drachtio.middleware.DigestAuth.builder().realm("r")
+                .passwords((realm, user) -> java.util.Optional.of("pw")).build());
+        List<Integer> invites = new CopyOnWriteArrayList<>();
+        var ringing = new java.util.concurrent.CountDownLatch(1);
+        server.invite((req, res) -> {
+            invites.add(invites.size() + 1);
+            res.send(180);
+            ringing.countDown();
+            Thread.sleep(3_000);
+            res.answer(Parts.NONE);
+        });
+        client.listen(Listen.udp("127.0.0.1", 0));
+        var asked = new java.util.concurrent.CountDownLatch(1);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        drachtio.api.Uac slowLogin = client.uac().withLogins(realm -> {
+            asked.countDown();
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.Optional.of(drachtio.api.Login.of("alice", "pw"));
+        });
+
+        // cancelled while the login is looked up: the challenge is the outcome, no second INVITE
+        drachtio.api.PendingCall early = slowLogin.start(serverUri("UDP"), Parts.NONE);
+        var outcome = new java.util.concurrent.CompletableFuture<SipResponse>();
+        Thread.ofVirtual().start(() -> outcome.complete(early.awaitFinal()));
+        assertThat(asked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(early.cancel().status()).isEqualTo(401);
+        go.countDown();
+        assertThat(outcome.get(5, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(401);
+
+        // cancelled once the authenticated INVITE rings: that INVITE is cancelled
+        drachtio.api.PendingCall late = client.uac().withLogins(realm -> java.util.Optional.of(
+                drachtio.api.Login.of("alice", "pw"))).start(serverUri("UDP"), Parts.NONE);
+        var lateOutcome = new java.util.concurrent.CompletableFuture<SipResponse>();
+        Thread.ofVirtual().start(() -> lateOutcome.complete(late.awaitFinal()));
+        assertThat(ringing.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(late.cancel().status()).isEqualTo(487);
+        assertThat(lateOutcome.get(5, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(487);
+        assertThat(invites).containsExactly(1);
+    }
 }
