@@ -7,6 +7,8 @@ import drachtio.api.message.SipParseException;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipRequest;
 import drachtio.api.message.SipResponse;
+import drachtio.api.spi.AsciiChars;
+import drachtio.parser.Grammars;
 import drachtio.parser.SipParser;
 import drachtio.parser.SipValidator;
 import drachtio.parser.Violation;
@@ -132,13 +134,36 @@ final class Inbound {
             return;
         }
         try {
-            bytes.accept(busy, new Hop("UDP", source, local));
+            bytes.accept(busy, shedHop(b, n, new Hop("UDP", source, local)));
             counters.errorResponse();
         } catch (RuntimeException e) {
             log.debug("could not answer a shed request from {}: {}", Addresses.text(source), e.toString());
         }
     }
 
+
+    /**
+     * Where the 503 for a shed datagram goes (RFC 3261 18.2.2, RFC 3581 4): the source address,
+     * at the source port with {@code rport}, else at the sent-by port (5060 when none is given).
+     * A {@code maddr} is not followed: a flood is when the stack must not send its answers to an
+     * address the packets name. The source itself when the top Via cannot be read.
+     */
+    private static Hop shedHop(byte[] b, int n, Hop from) {
+        int[] span = RawPeek.topVia(b, n);
+        if (span == null) {
+            return from;
+        }
+        Via via;
+        try {
+            via = Grammars.VIAS.parse(new AsciiChars(b, span[0], span[1] - span[0])).getFirst();
+        } catch (SipParseException e) {
+            return from;
+        }
+        InetSocketAddress source = from.remote();
+        int port = via.hasRport() ? source.getPort() : via.port() >= 0 ? via.port() : ResponseRouting.SIP_PORT;
+        return port == source.getPort() ? from
+                : new Hop(from.transport(), new InetSocketAddress(source.getAddress(), port), from.local());
+    }
 
     /**
      * @param m a message framed on the connection
@@ -149,7 +174,12 @@ final class Inbound {
         if (!gate.letsAllIn() && m instanceof SipRequest r && startsSomething(r) && !gate.admit()) {
             counters.drop(Drop.OVERLOAD);
             try {
-                SipResponse busy = SipResponse.replyTo(r, 503).header("Retry-After", retryAfterSeconds).build();
+                SipResponse.Builder b = SipResponse.replyTo(r, 503).header("Retry-After", retryAfterSeconds);
+                if (r.to().tag().isEmpty()) {
+                    // RFC 3261 8.2.6.2: a To tag on every response but 100
+                    b.setHeader("To", r.to().withTag(Salvage.tag()));
+                }
+                SipResponse busy = b.build();
                 c.write(busy.toBytes(), writeTimeout);
                 counters.errorResponse();
             } catch (RuntimeException e) {

@@ -65,6 +65,29 @@ final class RawPeek {
         return new RawPeek(hash, request && !toTag && !credentials);
     }
 
+    /**
+     * @param b the datagram
+     * @param n its length
+     * @return the value of the first Via header line as {@code {start, end}} (blanks trimmed),
+     *     or null when there is none
+     */
+    static int[] topVia(byte[] b, int n) {
+        int line = next(b, start(b, n), n);
+        while (line < n && b[line] != '\r' && b[line] != '\n') {
+            int eol = lineEnd(b, line, n);
+            int colon = nameEnd(b, line, eol);
+            if (colon > 0) {
+                int nameLen = trimEnd(b, line, colon) - line;
+                if (nameIs(b, line, nameLen, "via") || nameIs(b, line, nameLen, "v")) {
+                    int from = skipBlanks(b, colon + 1, eol);
+                    return new int[] {from, trimEnd(b, from, eol)};
+                }
+            }
+            line = next(b, eol, n);
+        }
+        return null;
+    }
+
     /** @return where the start line begins, past any leading CRLFs */
     static int start(byte[] b, int n) {
         int p = 0;

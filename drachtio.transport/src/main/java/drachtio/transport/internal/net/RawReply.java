@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * parsing it: the Via, From, To, Call-ID and CSeq lines are copied as they came (with their
  * continuation lines), a tag is added to To, and Retry-After is set (RFC 3261 8.2.6, 21.5.4).
  * Overload is exactly when a full parse is too dear: this costs one scan of the header lines.
- * The response goes back to the datagram's source (as with rport, RFC 3581), so nothing in the
- * copied lines decides where octets are sent.
+ * Where it goes is the reader's choice ({@code Inbound.shed}): the datagram's source address, at
+ * the port its top Via asks for.
  */
 final class RawReply {
     private static final byte[] STATUS = "SIP/2.0 503 Service Unavailable\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -182,7 +182,8 @@ final class Salvage {
         return to.toLowerCase(java.util.Locale.ROOT).contains(";tag=");
     }
 
-    private static String tag() {
+    /** @return a tag for a To that has none, as the stack's own answers need */
+    static String tag() {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 

@@ -318,8 +318,7 @@ final class EmbeddedStack implements SipStack {
             SipRequest request = txn.request();
             Admission.Ticket ticket = closing ? null : admission.tryAdmit(withinDialog(request));
             if (ticket == null) {
-                SipResponse busy = SipResponse.replyTo(request, 503)
-                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                SipResponse busy = refusal(request, 503).header("Retry-After", RETRY_AFTER_SECONDS).build();
                 txn.respond(busy);
                 LOG.debug("503 for {} {}: {}", request.method(), txn.branch(), closing ? "closing" : "overloaded");
                 return;
@@ -341,7 +340,7 @@ final class EmbeddedStack implements SipStack {
                     LOG.error("request handler failed for {} Call-ID {}", request.method(),
                             request.header("Call-ID").orElse("?"), e);
                     if (!txn.finalSent()) {
-                        incoming.respond(SipResponse.replyTo(request, 500).build());
+                        incoming.respond(refusal(request, 500).build());
                     }
                 } finally {
                     ticket.release();
@@ -358,10 +357,19 @@ final class EmbeddedStack implements SipStack {
                 LOG.error("request handler failed at once for {} Call-ID {}", request.method(),
                         request.header("Call-ID").orElse("?"), e);
                 if (!incoming.finalSent()) {
-                    incoming.respond(SipResponse.replyTo(request, 500).build());
+                    incoming.respond(refusal(request, 500).build());
                 }
                 return true;
             }
+        }
+
+        /** @return a response of the stack's own, with a To tag when the request has none (RFC 3261 8.2.6.2) */
+        private static SipResponse.Builder refusal(SipRequest request, int status) {
+            SipResponse.Builder b = SipResponse.replyTo(request, status);
+            if (request.to().tag().isEmpty()) {
+                b.setHeader("To", request.to().withTag(Ids.tag()));
+            }
+            return b;
         }
 
         /** @return whether the request carries a To tag; a To that does not parse counts as none */

@@ -24,6 +24,11 @@ abstract sealed class Transaction<E> permits InviteClientTransaction, NonInviteC
     final Object key;
     final String branch;
     final String callId;
+    /**
+     * For a server transaction of a request without a To tag: its Call-ID, From tag and CSeq,
+     * under which the layer finds it to tell a merged request (RFC 3261 8.2.2.2); else null.
+     */
+    volatile String mergeKey;
     private final ReentrantLock lock = new ReentrantLock();
 
     Transaction(Env env, SipRequest request, Hop hop, Object key, String branch) {

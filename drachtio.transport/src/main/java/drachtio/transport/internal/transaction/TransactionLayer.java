@@ -93,6 +93,8 @@ public final class TransactionLayer implements InboundHandler {
     private final Counters counters = new Counters();
     private final ConcurrentHashMap<ClientKey, Transaction<?>> clients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ServerKey, Transaction<?>> servers = new ConcurrentHashMap<>();
+    /** Live server transactions of requests without a To tag, by {@link Transaction#mergeKey}. */
+    private final ConcurrentHashMap<String, Transaction<?>> byMergeKey = new ConcurrentHashMap<>();
     private final UasCore2xxRetransmitter uas2xx;
     private final UacAckCache acks;
     /** Answered UDP server transactions waiting out timer J (non-INVITE) or L (INVITE after a 2xx), as bytes. */
@@ -262,7 +264,31 @@ public final class TransactionLayer implements InboundHandler {
         if (txn instanceof InviteServerTransaction ist) {
             ist.start();
         }
+        if (toTag.isEmpty() && merged(r, txn)) {
+            return;
+        }
         tu.onRequest((ServerTransaction) txn);
+    }
+
+    /**
+     * RFC 3261 8.2.2.2: a request without a To tag whose Call-ID, From tag and CSeq are those of
+     * a live transaction it does not match (another branch: the same request come back by
+     * another path, as when a proxy forks it to two addresses of ours) is answered 482 and
+     * never reaches the application.
+     *
+     * @return whether it was such a request, and was answered
+     */
+    private boolean merged(SipRequest r, Transaction<?> txn) {
+        String mergeKey = txn.callId + '\n' + Messages.fromTag(r) + '\n' + r.cseq().sequence() + ' ' + r.method().name();
+        txn.mergeKey = mergeKey;
+        Transaction<?> first = byMergeKey.putIfAbsent(mergeKey, txn);
+        if (first == null) {
+            return false;
+        }
+        txn.mergeKey = null;
+        LOG.info("{}: merged with a request on another branch ({}): 482", Messages.describe(r), first.branch);
+        ((ServerTransaction) txn).respond(Messages.reply(r, 482, Ids.tag()).build());
+        return true;
     }
 
     /**
@@ -374,6 +400,13 @@ public final class TransactionLayer implements InboundHandler {
     }
 
     private void response(SipResponse r, Hop from) {
+        if (r.vias().size() != 1) {
+            // RFC 3261 8.1.3.3: more than one Via means the response was meant for a proxy, and
+            // this stack is never one: discarded, not matched to a transaction of ours
+            counters.dropped.increment();
+            LOG.debug("dropped {} from {}: {} Via values", Messages.describe(r), from.remote(), r.vias().size());
+            return;
+        }
         String method = r.cseq().method();
         if (r.success() && INVITE.equals(method) && acks.resendFor(r)) {
             return;
@@ -408,6 +441,10 @@ public final class TransactionLayer implements InboundHandler {
             if (map.remove(txn.key, txn)) {
                 live.decrementAndGet();
                 txn.weigh(0);
+                String mergeKey = txn.mergeKey;
+                if (mergeKey != null) {
+                    byMergeKey.remove(mergeKey, txn);
+                }
             }
         }
 

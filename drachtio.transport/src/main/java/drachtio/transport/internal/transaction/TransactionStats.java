@@ -16,7 +16,8 @@ package drachtio.transport.internal.transaction;
  * @param retransmissionsSent requests and responses this layer sent again on its own timers
  * @param timeouts transactions that ended on a timeout (B, F, H, the cancel wait, 2xx without ACK)
  * @param transportErrors sends that failed
- * @param dropped inbound messages too broken to match (no Via branch, CSeq, Call-ID)
+ * @param dropped inbound messages too broken to match (no Via branch, CSeq, Call-ID), and
+ *     responses with more than one Via (RFC 3261 8.1.3.3)
  */
 public record TransactionStats(int inviteClients, int nonInviteClients, int inviteServers, int nonInviteServers,
                                long overloadRejected, long retransmissionsAbsorbed, long retransmissionsSent,

@@ -105,4 +105,36 @@ class NewRequestGateTest {
         assertThat(b.next().message().callId()).isEqualTo("fine");
         assertThat(asked.get()).isZero();
     }
+
+    /**
+     * RFC 3261 18.2.2, RFC 3581 4: the 503 of a shed datagram goes to the source address, at the
+     * source port with rport and at the sent-by port without; a maddr is not followed in a flood.
+     */
+    @Test
+    void aShedDatagramRequestIs503dToTheSourceWithRportElseToItsSentByPortNeverToAMaddr() throws Exception {
+        Running b = fx.start(fx.config(c -> { }), m -> { }, closed);
+        DatagramSocket sender = fx.udpPeer();
+        DatagramSocket sentBy = fx.udpPeer();
+        String via = via(sentBy.getLocalPort(), "z9hG4bK-sb");
+
+        sendTo(sender, b.udp(), request("INVITE", via, "sentby1"));
+        assertThat(receive(sentBy)).startsWith("SIP/2.0 503 ").contains("Call-ID: sentby1");
+        sendTo(sender, b.udp(), request("INVITE", via + ";rport", "rport1"));
+        assertThat(receive(sender)).startsWith("SIP/2.0 503 ").contains("Call-ID: rport1");
+        sendTo(sender, b.udp(), request("INVITE", via + ";maddr=192.0.2.99", "maddr1"));
+        assertThat(receive(sentBy)).startsWith("SIP/2.0 503 ").contains("Call-ID: maddr1");
+    }
+
+    /** RFC 3261 8.2.6.2: the 503 of a shed stream request must carry a To tag, as the datagram one does. */
+    @Test
+    void aShedStreamRequests503CarriesAToTag() throws Exception {
+        Running b = fx.start(fx.config(c -> { }), m -> { }, closed);
+        Socket s = fx.tcpPeer(b.tcp());
+        s.getOutputStream().write(request("INVITE", "SIP/2.0/TCP 127.0.0.1:1;branch=z9hG4bK-tt", "tag1")
+                .getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
+        String busy = readMessage(s);
+
+        assertThat(busy).startsWith("SIP/2.0 503 ").containsPattern("(?m)^To: .*;tag=");
+    }
 }

@@ -19,6 +19,18 @@ class RawPeekTest {
     }
 
     @Test
+    void theTopViaIsTheFirstViaLineWhateverItsSpelling() {
+        byte[] b = ("INVITE sip:bob@example.com SIP/2.0\r\nMax-Forwards: 70\r\nv :  SIP/2.0/UDP 192.0.2.1:5070 \r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.2\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        int[] span = RawPeek.topVia(b, b.length);
+
+        assertThat(new String(b, span[0], span[1] - span[0], StandardCharsets.UTF_8)).isEqualTo("SIP/2.0/UDP 192.0.2.1:5070");
+        byte[] none = request("INVITE", "To: <sip:bob@example.com>", "Call-ID: c1").replace("Via", "X-Via")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(RawPeek.topVia(none, none.length)).isNull();
+    }
+
+    @Test
     void aRequestWithoutAToTagStartsSomething() {
         assertThat(peek(request("INVITE", "To: <sip:bob@example.com>", "Call-ID: c1")).startsSomething()).isTrue();
         assertThat(peek(request("REGISTER", "t: <sip:bob@example.com>", "Call-ID: c1")).startsSomething()).isTrue();

@@ -64,10 +64,31 @@ class TransactionLayerServerTest {
     @Test
     void sameBranchFromAnotherSentByIsAnotherTransaction() {
         layer.onMessage(Sip.request("OPTIONS", "z9hG4bKo1", 1, null), Sip.UDP);
-        String other = new String(Sip.request("OPTIONS", "z9hG4bKo1", 1, null).toBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        // another request (not the same one come back by another path, which 8.2.2.2 answers 482)
+        String other = new String(Sip.request("OPTIONS", "OPTIONS", "z9hG4bKo1", 1, null, "other@192.0.2.77").toBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
                 .replace("192.0.2.9:5060;branch", "192.0.2.77:5060;branch").replace("\r\n", "\n");
         layer.onMessage(Sip.parse(other), Sip.UDP);
         assertThat(tu.requests).hasSize(2);
+    }
+
+    @Test
+    void aRequestMergedWithALiveOneGets482AndOnceThatOneIsAnsweredTheIndexLetsGo() {
+        layer.onMessage(Sip.invite("z9hG4bKm1"), Sip.UDP);
+        layer.onMessage(Sip.invite("z9hG4bKm2"), Sip.UDP);
+        // RFC 3261 8.2.2.2: same Call-ID, From tag and CSeq, another branch
+        assertThat(sender.responses(482)).singleElement().satisfies(r -> {
+            assertThat(r.topVia().branch()).contains("z9hG4bKm2");
+            assertThat(r.to().tag()).isPresent();
+        });
+        assertThat(tu.requests).hasSize(1);
+        // another CSeq is another request
+        layer.onMessage(Sip.request("INVITE", "z9hG4bKm3", 2, null), Sip.UDP);
+        assertThat(tu.requests).hasSize(2);
+        tu.requests.forEach(t -> t.respond(reply(t, 200)));
+        layer.onMessage(Sip.invite("z9hG4bKm4"), Sip.UDP);
+        assertThat(tu.requests).hasSize(3);
+        assertThat(sender.responses(482)).hasSize(1);
     }
 
     @Test
@@ -380,8 +401,8 @@ class TransactionLayerServerTest {
         layer = TransactionLayer.create(sender, clock, SipTimers.rfc3261(), tu,
                 new TransactionLayer.Limits(1000, 2L * Transaction.LIVE_WEIGHT, 7));
         layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw1", 1, null), Sip.UDP);
-        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw2", 1, null), Sip.UDP);
-        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw3", 1, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw2", 2, null), Sip.UDP);
+        layer.onMessage(Sip.request("OPTIONS", "z9hG4bKw3", 3, null), Sip.UDP);
         assertThat(tu.requests).hasSize(2);
         assertThat(sender.responses(503)).hasSize(1);
         assertThat(layer.serverBytes()).isEqualTo(2L * Transaction.LIVE_WEIGHT);
