@@ -24,7 +24,9 @@ import java.util.Map;
  * header listing the routed methods (501 when the method is not one the App knows: no route
  * and not a standard method), a method with a route that passed on gets 500, and an error no
  * error middleware handled gets 500 (logged with the Call-ID); a malformed header a handler
- * read gets 400. ACK and CANCEL are handled below the app.
+ * read gets 400. A BYE no dialog or route takes gets 481, as does a SUBSCRIBE, NOTIFY or REFER
+ * with a To tag that no route takes. Before the chain, a request that requires an extension not
+ * declared with {@link #supports} gets 420. ACK and CANCEL are handled below the app.
  *
  * <p>Middleware and routes may be added at any time; a request in flight keeps the chain it
  * started with. All methods are safe to call from any thread.
@@ -62,6 +64,19 @@ public interface App extends AutoCloseable {
      * @return this app
      */
     <E extends Throwable> App error(Class<E> type, ErrorMiddleware<E> handler);
+
+    /**
+     * Declares option tags (RFC 3261 19.2) that the application implements, such as
+     * {@code timer} or {@code 100rel}. A request whose Require header names a tag not declared
+     * is answered 420 (Bad Extension), with those tags in Unsupported, before any middleware or
+     * dialog handler runs (RFC 3261 8.2.2.3); ACK and CANCEL never are. None are declared at
+     * first: the library itself implements no extension a Require could ask for.
+     *
+     * @param optionTags the tags, each a token
+     * @return this app
+     * @throws IllegalArgumentException when a tag is not a token
+     */
+    App supports(String... optionTags);
 
     /**
      * A route for any method, including extension methods ({@code Method.of("FOO")}).

@@ -60,6 +60,7 @@ final class ExpressApp implements App {
     /** An INVITE in the chain whose early dialog (a provisional with a To tag) a BYE may end. */
     private record Early(IncomingRequest req, ServerResponse res) {
     }
+    private final Extensions extensions = new Extensions();
     private volatile Chain.Snapshot chain = new Chain.Snapshot(List.of(), List.of());
     private volatile SipStack stack;
     private volatile DialogLayer dialogLayer;
@@ -105,6 +106,12 @@ final class ExpressApp implements App {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
         return add(new Layer.OnError(null, type, (ErrorMiddleware<Throwable>) handler));
+    }
+
+    @Override
+    public App supports(String... optionTags) {
+        extensions.add(optionTags);
+        return this;
     }
 
     @Override
@@ -214,7 +221,7 @@ final class ExpressApp implements App {
         IncomingRequest req = new IncomingRequest(message, txn.source());
         DialogLayer layer = dialogLayer;
         ServerResponse res = new ServerResponse(req, txn, layer);
-        if (endsEarlyDialog(req, res)) {
+        if (refusesExtension(req, res) || endsEarlyDialog(req, res)) {
             return;
         }
         boolean invite = message.is(Method.INVITE);
@@ -306,6 +313,28 @@ final class ExpressApp implements App {
     }
 
     /**
+     * RFC 3261 8.2.2.3: a request that requires an extension this App has not declared with
+     * {@link #supports} is answered 420 with the tags in Unsupported, before any middleware.
+     *
+     * @return whether it was refused
+     */
+    private boolean refusesExtension(IncomingRequest req, ServerResponse res) {
+        List<String> missing;
+        try {
+            missing = extensions.unsupported(req.message());
+        } catch (SipParseException e) {
+            return false; // the chain answers 400
+        }
+        if (missing.isEmpty()) {
+            return false;
+        }
+        LOG.info("{} requires {}, which this application does not support: 420; Call-ID {}", req.method(), missing,
+                req.callIdForLog());
+        res.trySend(420, null, Parts.header("Unsupported", String.join(", ", missing)));
+        return true;
+    }
+
+    /**
      * A BYE in the early dialog of an INVITE still in the chain (RFC 3261 15, 15.1.2): the caller
      * may hang up after a provisional with our To tag and before any final response. The BYE gets
      * 200, the INVITE 487, and the request is marked cancelled for its handler.
@@ -354,6 +383,12 @@ final class ExpressApp implements App {
         public boolean answerAtOnce(IncomingTransaction transaction) {
             DialogLayer layer = dialogLayer;
             SipRequest message = transaction.request();
+            if (message.headers().contains("Require")) {
+                IncomingRequest req = new IncomingRequest(message, transaction.source());
+                if (refusesExtension(req, new ServerResponse(req, transaction, layer))) {
+                    return true;
+                }
+            }
             if (withToTag(message)) {
                 if (layer == null) {
                     return false;

@@ -76,6 +76,21 @@ class LoopbackAppTest {
     }
 
     @Test
+    void aRequirementTheAppDoesNotSupportGets420WithUnsupported() {
+        server.listen(Listen.udp("127.0.0.1", 0));
+        server.options((req, res) -> res.send(200));
+        server.supports("timer");
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        SipResponse refused = client.uac().options(serverUri("UDP"), Parts.header("Require", "timer, 100rel"));
+        SipResponse served = client.uac().options(serverUri("UDP"), Parts.header("Require", "timer"));
+
+        assertThat(refused.status()).isEqualTo(420);
+        assertThat(refused.header("Unsupported")).contains("100rel");
+        assertThat(served.status()).isEqualTo(200);
+    }
+
+    @Test
     void inviteAnsweredWith200IsAcknowledged() {
         server.listen(Listen.udp("127.0.0.1", 0));
         server.invite((req, res) -> res.send(200, Parts.header("Contact", "<" + serverUri("UDP") + ">")

@@ -121,6 +121,33 @@ class ServerResponseTest {
     }
 
     @Test
+    void aRequestRequiringAnUndeclaredExtensionGets420BeforeAnyMiddlewareAndADeclaredOnePasses() {
+        List<String> seen = new ArrayList<>();
+        app.use((req, res, next) -> {
+            seen.add(req.header("Require").orElse(""));
+            next.proceed();
+        });
+        app.invite((req, res) -> res.send(486));
+        app.supports("timer");
+        String requiring = INVITE.replace("Max-Forwards: 70\n", "Max-Forwards: 70\nRequire: timer, 100rel\n"
+                + "Require: precondition,100rel\n");
+
+        MemoryStack.Txn refused = stack[0].offer(requiring);
+        SipResponse bad = refused.responses.getLast();
+        SipResponse fine = stack[0].deliver(INVITE.replace("Max-Forwards: 70\n", "Max-Forwards: 70\nRequire: timer\n"))
+                .last();
+
+        // RFC 3261 8.2.2.3: answered on the reader, each unknown tag named once
+        assertThat(refused.atOnce).isTrue();
+        assertThat(bad.status()).isEqualTo(420);
+        assertThat(bad.headers().all("Unsupported")).containsExactly("100rel, precondition");
+        assertThat(bad.to().tag()).isPresent();
+        assertThat(fine.status()).isEqualTo(486);
+        assertThat(seen).containsExactly("timer");
+        assertThatThrownBy(() -> app.supports("no tag")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aByeInTheEarlyDialogGets200TheInvite487AndTheHandlerLearnsTheCallerHungUp() {
         List<Boolean> cancelled = new ArrayList<>();
         List<Throwable> late = new ArrayList<>();
