@@ -38,10 +38,6 @@ public final class Floor {
     /** Header fields of the INVITE. */
     private static final int FIELDS = 13;
 
-    /** Defeats dead-code elimination. */
-    static volatile Object lastObject;
-    static volatile long lastLong;
-
     private static final byte[] BYTES = Messages.bytes("invite");
     private static final String TEXT = new String(BYTES, StandardCharsets.ISO_8859_1);
 
@@ -115,17 +111,7 @@ public final class Floor {
      */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Sink sink = new Sink() {
-            @Override
-            public void consume(Object value) {
-                lastObject = value;
-            }
-
-            @Override
-            public void consume(long value) {
-                lastLong = value;
-            }
-        };
+        Sink sink = new VolatileSink();
         System.out.printf("invite (%d octets), per message, least of %d rounds of %,d%n", BYTES.length, rounds,
                 PER_ROUND);
         System.out.printf("%-52s %9s %9s%n", "variant", "cpu ns", "bytes");

@@ -13,10 +13,6 @@ public final class FullCpu {
     private static final int WARMUP = 300_000;
     private static final int PER_ROUND = 100_000;
 
-    /** Defeats dead-code elimination. */
-    static volatile Object lastObject;
-    static volatile long lastLong;
-
     private FullCpu() {
     }
 
@@ -28,17 +24,7 @@ public final class FullCpu {
         String name = args.length > 0 ? args[0] : "invite";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         byte[] bytes = Messages.bytes(name);
-        Sink sink = new Sink() {
-            @Override
-            public void consume(Object value) {
-                lastObject = value;
-            }
-
-            @Override
-            public void consume(long value) {
-                lastLong = value;
-            }
-        };
+        Sink sink = new VolatileSink();
         for (int i = 0; i < WARMUP; i++) {
             Workloads.drachtioFull(bytes, sink);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipRequest;
 import drachtio.parser.SipParser;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,18 +18,9 @@ class FloorTest {
     @ParameterizedTest(name = "sharing {0}")
     @ValueSource(ints = {0, 1, 2})
     void theFloorBuildsWhatTheParserReturns(int sharing) {
-        List<Object> built = new ArrayList<>();
-        Floor.once(sharing, new Sink() {
-            @Override
-            public void consume(Object value) {
-                built.add(value);
-            }
-
-            @Override
-            public void consume(long value) {
-                built.add(value);
-            }
-        });
+        WorkloadsTest.Recording recording = new WorkloadsTest.Recording();
+        Floor.once(sharing, recording);
+        List<Object> built = recording.values;
         SipMessage msg = SipParser.create().parseDatagram(Messages.bytes("invite"));
         assertThat(built.subList(1, built.size())).containsExactly(
                 ((SipRequest) msg).uri(),

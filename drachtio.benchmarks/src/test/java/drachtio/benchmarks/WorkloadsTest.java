@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkloadsTest {
 
     /** Records what a workload consumed; ints arrive widened to {@code long}. */
-    private static final class Recording implements Sink {
+    static final class Recording implements Sink {
         final List<Object> values = new ArrayList<>();
 
         @Override
