@@ -85,6 +85,86 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return new SipUri(secure, user, password, host, port, parameters.with(name, value), headers);
     }
 
+    /**
+     * Whether this URI and another are equivalent as RFC 3261 19.1.4 compares SIP URIs, which
+     * record equality (the parts exactly as written) does not: the same scheme; user and
+     * password equal once {@code %HH} escapes are decoded, case counting; the host equal
+     * ignoring case; the same port, or none in both (a default port is not implied); every
+     * parameter present in both equal in value ignoring case, and {@code user}, {@code ttl},
+     * {@code method}, {@code maddr} and {@code transport} present in both or in neither (any
+     * other parameter in one only is ignored; {@code transport} is on that list as the section's
+     * own examples have it); the same headers, in any order. Equivalence is not transitive.
+     *
+     * @param other the other URI
+     * @return whether they are equivalent
+     */
+    public boolean equivalent(SipUri other) {
+        if (secure != other.secure || port != other.port || !host.equalsIgnoreCase(other.host)
+                || !Objects.equals(unescape(user), unescape(other.user))
+                || !Objects.equals(unescape(password), unescape(other.password))) {
+            return false;
+        }
+        return parametersAgree(parameters, other.parameters) && parametersAgree(other.parameters, parameters)
+                && headersMatch(headers, other.headers) && headersMatch(other.headers, headers);
+    }
+
+    /** @return whether each parameter of {@code a} is in {@code b} with the same value, or may be missing there */
+    private static boolean parametersAgree(Parameters a, Parameters b) {
+        for (int i = 0; i < a.size(); i++) {
+            String name = a.name(i);
+            if (b.contains(name)) {
+                if (!sameIgnoringCase(a.value(i), b.get(name).orElse(null))) {
+                    return false;
+                }
+            } else if (name.equalsIgnoreCase("user") || name.equalsIgnoreCase("ttl")
+                    || name.equalsIgnoreCase("method") || name.equalsIgnoreCase("maddr")
+                    || name.equalsIgnoreCase("transport")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether each header of {@code a} is in {@code b} with the same value */
+    private static boolean headersMatch(Parameters a, Parameters b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!b.contains(a.name(i)) || !sameIgnoringCase(a.value(i), b.get(a.name(i)).orElse(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameIgnoringCase(String x, String y) {
+        String a = unescape(x);
+        String b = unescape(y);
+        return a == null ? b == null : a.equalsIgnoreCase(b);
+    }
+
+    /**
+     * @param text a part of a URI as written, or {@code null}
+     * @return the text with each {@code %HH} escape decoded (as UTF-8), or {@code null}; an
+     *     escape that is not two hex digits is kept as written
+     */
+    public static String unescape(String text) {
+        if (text == null || text.indexOf('%') < 0) {
+            return text;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int hi = c == '%' && i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(48).append(secure ? "sips:" : "sip:");

@@ -7,6 +7,8 @@ import drachtio.api.Parts;
 import drachtio.api.Request;
 import drachtio.api.Response;
 import drachtio.api.Dialog;
+import drachtio.api.header.SipUri;
+import drachtio.api.header.Uri;
 import drachtio.api.message.Method;
 import drachtio.api.spi.StackConfig;
 import drachtio.middleware.AuthenticatedUser;
@@ -71,8 +73,20 @@ final class SipServer implements AutoCloseable {
         app.use(Method.REGISTER, RegistrationParser.builder().build());
         app.register((req, res) -> {
             Registration reg = req.attribute(Registration.class).orElseThrow();
-            List<Bindings.Binding> now = reg.kind() == Registration.Kind.QUERY
-                    ? bindings.lookup(reg.aor(), clock.instant()) : bindings.apply(reg, clock.instant());
+            Optional<AuthenticatedUser> login = req.attribute(AuthenticatedUser.class);
+            if (login.isPresent() && !login.get().user().equals(userOf(reg.aor()))) {
+                // RFC 3261 10.3 step 3: a user changes the bindings of their own address only
+                res.send(403, "Not Your Address of Record");
+                return;
+            }
+            Optional<List<Bindings.Binding>> applied = reg.kind() == Registration.Kind.QUERY
+                    ? Optional.of(bindings.lookup(reg.aor(), clock.instant())) : bindings.apply(reg, clock.instant());
+            if (applied.isEmpty()) {
+                // step 7: an older request of the same Call-ID than the one that set a binding
+                res.send(500, "Out of Order CSeq");
+                return;
+            }
+            List<Bindings.Binding> now = applied.get();
             Parts parts = Parts.NONE;
             for (Bindings.Binding b : now) {
                 parts = parts.with("Contact", "<" + b.contact() + ">;expires=" + b.secondsLeft());
@@ -82,6 +96,11 @@ final class SipServer implements AutoCloseable {
         app.options((req, res) -> res.send(200, Parts.header("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER")
                 .with("Accept", "application/sdp")));
         app.invite(this::answerCall);
+    }
+
+    /** @return the user part of an address of record, escapes decoded (RFC 3261 10.3 step 5); "" when none */
+    private static String userOf(Uri aor) {
+        return aor instanceof SipUri sip && sip.user() != null ? SipUri.unescape(sip.user()) : "";
     }
 
     /** Answers with SDP, then leaves the call up until a BYE (486 when full, 488 for an offer without audio). */
