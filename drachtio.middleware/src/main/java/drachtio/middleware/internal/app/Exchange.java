@@ -135,8 +135,9 @@ final class Exchange implements ResponseHandler {
         b.header("Call-ID", request.header("Call-ID").orElseThrow());
         b.header("CSeq", cseq + " " + method.name());
         if (method.equals(Method.ACK)) {
-            request.header("Authorization").ifPresent(v -> b.header("Authorization", v));
-            request.header("Proxy-Authorization").ifPresent(v -> b.header("Proxy-Authorization", v));
+            // 13.2.2.4: the same credentials as the INVITE, every value (one per proxy realm)
+            request.headers().all("Authorization").forEach(v -> b.header("Authorization", v));
+            request.headers().all("Proxy-Authorization").forEach(v -> b.header("Proxy-Authorization", v));
         }
         return b.build();
     }
