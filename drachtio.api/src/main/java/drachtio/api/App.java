@@ -25,8 +25,9 @@ import java.util.Map;
  * and not a standard method), a method with a route that passed on gets 500, and an error no
  * error middleware handled gets 500 (logged with the Call-ID); a malformed header a handler
  * read gets 400. A BYE no dialog or route takes gets 481, as does a SUBSCRIBE, NOTIFY or REFER
- * with a To tag that no route takes. Before the chain, a request that requires an extension not
- * declared with {@link #supports} gets 420. ACK and CANCEL are handled below the app.
+ * with a To tag that no route takes. Before the chain, a request whose Request-URI is not a
+ * sip, sips or tel URI gets 416, and one that requires an extension not declared with
+ * {@link #supports} gets 420. ACK and CANCEL are handled below the app.
  *
  * <p>Middleware and routes may be added at any time; a request in flight keeps the chain it
  * started with. All methods are safe to call from any thread.

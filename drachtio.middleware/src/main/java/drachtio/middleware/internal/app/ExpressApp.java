@@ -9,6 +9,8 @@ import drachtio.api.Listen;
 import drachtio.api.Middleware;
 import drachtio.api.Parts;
 import drachtio.api.Uac;
+import drachtio.api.header.SipUri;
+import drachtio.api.header.TelUri;
 import drachtio.api.message.Method;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipRequest;
@@ -221,7 +223,7 @@ final class ExpressApp implements App {
         IncomingRequest req = new IncomingRequest(message, txn.source());
         DialogLayer layer = dialogLayer;
         ServerResponse res = new ServerResponse(req, txn, layer);
-        if (refusesExtension(req, res) || endsEarlyDialog(req, res)) {
+        if (refusedByTheCore(req, res) || endsEarlyDialog(req, res)) {
             return;
         }
         boolean invite = message.is(Method.INVITE);
@@ -312,13 +314,24 @@ final class ExpressApp implements App {
         }
     }
 
+    /** @return whether the Request-URI has a scheme an App serves: sip, sips or tel (RFC 3261 8.2.2.1) */
+    private static boolean servedScheme(SipRequest message) {
+        return message.uri() instanceof SipUri || message.uri() instanceof TelUri;
+    }
+
     /**
-     * RFC 3261 8.2.2.3: a request that requires an extension this App has not declared with
-     * {@link #supports} is answered 420 with the tags in Unsupported, before any middleware.
+     * What the UAS core refuses before any middleware: a Request-URI of another scheme gets 416
+     * (RFC 3261 8.2.2.1), a request that requires an extension this App has not declared with
+     * {@link #supports} gets 420 with the tags in Unsupported (8.2.2.3).
      *
      * @return whether it was refused
      */
-    private boolean refusesExtension(IncomingRequest req, ServerResponse res) {
+    private boolean refusedByTheCore(IncomingRequest req, ServerResponse res) {
+        if (!servedScheme(req.message())) {
+            LOG.info("{} for a {} URI: 416; Call-ID {}", req.method(), req.message().uri().scheme(), req.callIdForLog());
+            res.trySend(416, null, Parts.NONE);
+            return true;
+        }
         List<String> missing;
         try {
             missing = extensions.unsupported(req.message());
@@ -383,9 +396,9 @@ final class ExpressApp implements App {
         public boolean answerAtOnce(IncomingTransaction transaction) {
             DialogLayer layer = dialogLayer;
             SipRequest message = transaction.request();
-            if (message.headers().contains("Require")) {
+            if (message.headers().contains("Require") || !servedScheme(message)) {
                 IncomingRequest req = new IncomingRequest(message, transaction.source());
-                if (refusesExtension(req, new ServerResponse(req, transaction, layer))) {
+                if (refusedByTheCore(req, new ServerResponse(req, transaction, layer))) {
                     return true;
                 }
             }

@@ -148,6 +148,25 @@ class ServerResponseTest {
     }
 
     @Test
+    void aRequestUriOfAnotherSchemeThanSipOrTelGets416BeforeAnyHandler() {
+        List<String> handled = new ArrayList<>();
+        app.invite((req, res) -> {
+            handled.add(req.uri().toString());
+            res.send(486);
+        });
+
+        MemoryStack.Txn web = stack[0].offer(INVITE.replace("INVITE sip:bob@example.com", "INVITE http://example.com/bob"));
+        SipResponse tel = stack[0].deliver(INVITE.replace("INVITE sip:bob@example.com", "INVITE tel:+15551234567"))
+                .last();
+
+        // RFC 3261 8.2.2.1, on the reader
+        assertThat(web.atOnce).isTrue();
+        assertThat(web.responses.getLast().status()).isEqualTo(416);
+        assertThat(tel.status()).isEqualTo(486);
+        assertThat(handled).containsExactly("tel:+15551234567");
+    }
+
+    @Test
     void aByeInTheEarlyDialogGets200TheInvite487AndTheHandlerLearnsTheCallerHungUp() {
         List<Boolean> cancelled = new ArrayList<>();
         List<Throwable> late = new ArrayList<>();
