@@ -3,7 +3,6 @@ package drachtio.examples.cli;
 import drachtio.api.App;
 import drachtio.api.message.SipResponse;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** {@code drachtio options URI}: sends an OPTIONS and prints the response, like sipsak. */
@@ -32,7 +31,9 @@ final class OptionsCommand implements Command {
         try (App app = UacSupport.start(o)) {
             SipResponse r = UacSupport.uac(app, o).options(UacSupport.target(o), UacSupport.parts(o));
             return UacSupport.print(r, out);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // a port that cannot bind, a header that does not parse, a URI the stack cannot use:
+            // one line, never a stack trace
             err.println("drachtio options: " + e.getMessage());
             return FAILED;
         }

@@ -4,7 +4,6 @@ import drachtio.api.App;
 import drachtio.api.Parts;
 import drachtio.api.message.SipResponse;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** {@code drachtio register URI --user NAME:PASSWORD}: registers and prints the response. */
@@ -40,7 +39,9 @@ final class RegisterCommand implements Command {
         try (App app = UacSupport.start(o)) {
             SipResponse r = UacSupport.uac(app, o).register(UacSupport.target(o), parts);
             return UacSupport.print(r, out);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // a port that cannot bind, a header that does not parse, a URI the stack cannot use:
+            // one line, never a stack trace
             err.println("drachtio register: " + e.getMessage());
             return FAILED;
         }

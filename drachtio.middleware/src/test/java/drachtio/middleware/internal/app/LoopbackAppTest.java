@@ -137,6 +137,19 @@ class LoopbackAppTest {
     }
 
     @Test
+    void aTargetThatDoesNotResolveIsTheStacks503AndACallToItFails() {
+        client.listen(Listen.udp("127.0.0.1", 0));
+
+        // RFC 3261 8.1.3.1, and what Uac promises: a transport failure is a 503 made by the stack
+        SipResponse r = client.uac().options("sip:bob@no-such-host.invalid");
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.reason()).contains("no-such-host.invalid");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.uac().call("sip:bob@no-such-host.invalid",
+                Parts.NONE)).isInstanceOf(drachtio.api.CallFailedException.class);
+    }
+
+    @Test
     void uacResolvesAHostName() {
         server.listen(Listen.udp("127.0.0.1", 0));
         server.options((req, res) -> res.send(200, Parts.header("X-Uri", req.uri())));

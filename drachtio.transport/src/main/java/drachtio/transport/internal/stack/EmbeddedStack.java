@@ -28,6 +28,8 @@ import drachtio.transport.internal.transaction.Ids;
 import drachtio.transport.internal.transaction.ServerTransaction;
 import drachtio.transport.internal.transaction.TransactionLayer;
 import drachtio.transport.internal.transaction.TransactionUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -120,6 +122,10 @@ final class EmbeddedStack implements SipStack {
             return listening();
         } catch (RuntimeException e) {
             shutdown();
+            if (e instanceof TransportException t && t.getCause() instanceof IOException io) {
+                // the SPI's promise for a listener that cannot bind (a port in use, an address not ours)
+                throw new UncheckedIOException(t.getMessage(), io);
+            }
             throw e;
         } finally {
             lifecycle.unlock();
@@ -144,8 +150,29 @@ final class EmbeddedStack implements SipStack {
         }
         Objects.requireNonNull(responses, "responses");
         TransactionLayer l = running();
-        Hop planned = Routing.nextHop(request);
-        Hop hop = net.connectOrStayOnUdp(net.chooseHop(planned, request.toBytes().length + VIA_ALLOWANCE), planned);
+        Hop hop;
+        try {
+            Hop planned = Routing.nextHop(request);
+            hop = net.connectOrStayOnUdp(net.chooseHop(planned, request.toBytes().length + VIA_ALLOWANCE), planned);
+        } catch (TransportException e) {
+            // a target that does not resolve, or a transport we lack: a transport failure before
+            // any transaction, reported as the stack's 503 like one inside it (RFC 3261 8.1.3.1)
+            LOG.debug("{} to {} not sent: {}", request.method(), request.uri(), e.getMessage());
+            String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " ");
+            responses.onFinal(SipResponse.replyTo(request, 503).reason("Service Unavailable: " + why).build(),
+                    Outcome.TRANSPORT_ERROR);
+            return new OutgoingTransaction() {
+                @Override
+                public SipRequest request() {
+                    return request;
+                }
+
+                @Override
+                public boolean cancel() {
+                    return false;
+                }
+            };
+        }
         SipRequest stamped = stamp(request, hop);
         awaitingFinal.incrementAndGet();
         ClientTransaction txn;
