@@ -218,7 +218,9 @@ final class EmbeddedStack implements SipStack {
     @Override
     public void sendAck(SipRequest ack) {
         TransactionLayer l = running();
-        Hop hop = Routing.nextHop(ack);
+        Hop planned = Routing.nextHop(ack);
+        // 18.1.1 as for any request: a late offer's answer can make the ACK larger than UDP allows
+        Hop hop = net.connectOrStayOnUdp(net.chooseHop(planned, ack.toBytes().length + VIA_ALLOWANCE), planned);
         l.sendAck(stamp(ack, hop), hop);
     }
 
