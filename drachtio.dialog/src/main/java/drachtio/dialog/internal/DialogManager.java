@@ -276,10 +276,24 @@ public final class DialogManager implements DialogLayer, Dialogs {
         return d;
     }
 
+    /** @return the SDP a message carries; none when its body is not SDP or is content-coded (gzip ...) */
     static Optional<String> sdpOf(SipMessage m) {
-        if (m.bodyLength() == 0) {
+        if (m.bodyLength() == 0 || encoded(m)) {
             return Optional.empty();
         }
         return m.contentType().filter(t -> InDialogRequests.isSdp(t.toString())).map(t -> m.bodyText());
+    }
+
+    /** @return whether the body has a Content-Encoding other than identity, which this layer cannot undo */
+    static boolean encoded(SipMessage m) {
+        for (String value : m.headers().all("Content-Encoding")) {
+            for (String coding : value.split(",")) {
+                String c = coding.strip();
+                if (!c.isEmpty() && !c.equalsIgnoreCase("identity")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

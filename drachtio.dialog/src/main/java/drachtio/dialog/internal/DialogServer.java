@@ -187,7 +187,11 @@ final class DialogServer {
 
     private static void answerByDefault(SipDialog d, SipRequest message, DialogResponse res) {
         Method method = message.method();
-        if (method.equals(Method.BYE)) {
+        Parts unreadable = (method.equals(Method.INVITE) || method.equals(Method.UPDATE)) ? unreadable(message) : null;
+        if (unreadable != null) {
+            // RFC 3261 8.2.3: a session body we cannot read is refused, naming what we can read
+            send(res, 415, null, unreadable);
+        } else if (method.equals(Method.BYE)) {
             send(res, 200, null, Parts.NONE);
         } else if (method.equals(Method.INVITE)) {
             // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again), unless
@@ -213,6 +217,25 @@ final class DialogServer {
         } else {
             send(res, method.known() ? 405 : 501, null, Parts.header("Allow", ALLOW));
         }
+    }
+
+    /**
+     * @return what a 415 names for a body the default answers cannot read (RFC 3261 8.2.3): one in
+     *     a content coding (Accept-Encoding), or of a type other than SDP that is not marked
+     *     {@code handling=optional} (Accept); null when the body is readable or absent
+     */
+    private static Parts unreadable(SipRequest message) {
+        if (message.bodyLength() == 0) {
+            return null;
+        }
+        if (DialogManager.encoded(message)) {
+            return Parts.header("Accept-Encoding", "identity");
+        }
+        boolean sdp = message.contentType().map(t -> InDialogRequests.isSdp(t.toString())).orElse(false);
+        boolean optional = message.header("Content-Disposition")
+                .map(v -> v.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains(";handling=optional"))
+                .orElse(false);
+        return sdp || optional ? null : Parts.header("Accept", "application/sdp");
     }
 
     private static void send(Response res, int status, String reason, Parts parts) {
