@@ -47,7 +47,7 @@ public record Contact(Address address) {
             return OptionalInt.empty();
         }
         String s = v.get();
-        if (s.isEmpty() || s.length() > 20) {
+        if (s.isEmpty()) {
             return OptionalInt.empty();
         }
         long n = 0;
@@ -61,18 +61,20 @@ public record Contact(Address address) {
         return OptionalInt.of((int) n);
     }
 
-    /** @return the {@code q} parameter (0 to 1), when present and well formed */
+    /**
+     * @return the {@code q} parameter (0 to 1), when present and a qvalue of RFC 3261 25.1: a 0
+     *     or a 1, then optionally a point and at most three digits, all zeros after a 1
+     */
     public OptionalDouble q() {
         Optional<String> v = parameters().get("q");
         if (v.isEmpty()) {
             return OptionalDouble.empty();
         }
-        try {
-            double q = Double.parseDouble(v.get());
-            return q >= 0 && q <= 1 ? OptionalDouble.of(q) : OptionalDouble.empty();
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
+        String s = v.get();
+        boolean qvalue = (s.startsWith("0") || s.startsWith("1"))
+                && (s.length() == 1 || s.charAt(1) == '.' && s.length() <= 5
+                        && s.substring(2).chars().allMatch(c -> s.charAt(0) == '0' ? c >= '0' && c <= '9' : c == '0'));
+        return qvalue ? OptionalDouble.of(Double.parseDouble(s)) : OptionalDouble.empty();
     }
 
     @Override

@@ -41,9 +41,11 @@ public record SipUri(boolean secure, String user, String password, String host, 
      * @param user the user part, or {@code null}
      * @param host the host
      * @return the URI
+     * @throws IllegalArgumentException when a part holds a character it may hold only escaped
+     *     (see {@link #checked()})
      */
     public static SipUri of(String user, String host) {
-        return new SipUri(false, user, null, host, -1, Parameters.EMPTY, Parameters.EMPTY);
+        return new SipUri(false, user, null, host, -1, Parameters.EMPTY, Parameters.EMPTY).checked();
     }
 
     @Override
@@ -82,7 +84,80 @@ public record SipUri(boolean secure, String user, String password, String host, 
      * @return a copy with that URI parameter set
      */
     public SipUri withParameter(String name, String value) {
-        return new SipUri(secure, user, password, host, port, parameters.with(name, value), headers);
+        return new SipUri(secure, user, password, host, port, parameters.with(name, value), headers).checked();
+    }
+
+    /**
+     * Checks that every part is wire text of its RFC 3261 25.1 class, as a parsed URI's parts
+     * always are: the user, password, parameters and headers hold only the characters their
+     * classes allow unescaped, and {@code %} only as the start of a {@code %HH} escape; the host is
+     * a name, an IPv4 address or a bracketed IPv6 reference. A part that breaks this would be
+     * written out as another URI, or as text no parser accepts (a space, a line break, a second
+     * {@code @}). Builders of outgoing requests call it on the Request-URI.
+     *
+     * @return this URI
+     * @throws IllegalArgumentException naming the part and the character
+     */
+    public SipUri checked() {
+        requireClass("user", user, "&=+$,;?/");
+        requireClass("password", password, "&=+$,");
+        requireHost(host);
+        for (int i = 0; i < parameters.size(); i++) {
+            requireClass("parameter name", parameters.name(i), "[]/:&+$");
+            requireClass("parameter value", parameters.value(i), "[]/:&+$");
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            requireClass("header name", headers.name(i), "[]/?:+$");
+            requireClass("header value", headers.value(i), "[]/?:+$");
+        }
+        return this;
+    }
+
+    /** @param extra the characters the part's class allows besides the unreserved ones and escapes */
+    private static void requireClass(String part, String text, String extra) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = alphanumeric(c) || "-_.!~*'()".indexOf(c) >= 0 || extra.indexOf(c) >= 0
+                    || c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) && hex(text.charAt(i + 2));
+            if (!ok) {
+                throw new IllegalArgumentException("the URI " + part + " " + printable(text) + " holds "
+                        + printable(String.valueOf(c)) + ", which it may hold only escaped as %HH");
+            }
+        }
+    }
+
+    private static void requireHost(String host) {
+        boolean ok;
+        if (host.startsWith("[")) {
+            ok = host.length() > 2 && host.endsWith("]")
+                    && host.substring(1, host.length() - 1).chars().allMatch(c -> hex((char) c) || c == ':' || c == '.');
+        } else {
+            ok = host.chars().allMatch(c -> alphanumeric((char) c) || c == '-' || c == '.' || c == '_');
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("not a host name, IPv4 address or [IPv6] reference: " + printable(host));
+        }
+    }
+
+    private static boolean alphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** @return the text in quotes, control characters shown as U+XXXX, for an error message */
+    private static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : String.valueOf(c));
+        }
+        return sb.append('"').toString();
     }
 
     /**

@@ -91,7 +91,7 @@ public record Via(String protocolName, String protocolVersion, String transport,
     }
 
     private static OptionalInt port(String s) {
-        if (s.isEmpty() || s.length() > 5) {
+        if (s.isEmpty()) {
             return OptionalInt.empty();
         }
         int n = 0;
@@ -100,7 +100,8 @@ public record Via(String protocolName, String protocolVersion, String transport,
             if (c < '0' || c > '9') {
                 return OptionalInt.empty();
             }
-            n = n * 10 + (c - '0');
+            // leading zeros are digits like any other (05060 is 5060); past 65535 it is no port
+            n = Math.min(65536, n * 10 + (c - '0'));
         }
         return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
     }

@@ -31,7 +31,8 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>> permits
      * @param name the name, written with this case
      * @param value the value
      * @return this builder
-     * @throws IllegalArgumentException when the name is not a token or the value holds a line break
+     * @throws IllegalArgumentException when the name is not a token, or the value holds a line
+     *     break or a control character that is not part of a quoted-pair
      */
     public B header(String name, Object value) {
         Objects.requireNonNull(value, "value");
@@ -41,6 +42,14 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>> permits
         }
         if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("header value of " + name + " holds a line break");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // RFC 3261 25.1: a control character only as a quoted-pair, as the parser reads it
+            if ((c < 0x20 && c != '\t' || c == 0x7f) && (i == 0 || text.charAt(i - 1) != '\\')) {
+                throw new IllegalArgumentException("header value of " + name + " holds the control character U+"
+                        + String.format("%04X", (int) c));
+            }
         }
         if (!HeaderNames.same(name, "Content-Length")) {
             headers.add(new Header(name, text.strip()));

@@ -1,5 +1,6 @@
 package drachtio.api.message;
 
+import drachtio.api.header.SipUri;
 import drachtio.api.header.Uri;
 import java.util.Objects;
 
@@ -128,8 +129,18 @@ public final class SipRequest implements SipMessage {
             this.uri = Objects.requireNonNull(uri, "uri");
         }
 
-        /** @return the request */
+        /**
+         * @return the request
+         * @throws IllegalArgumentException when the Request-URI is not wire text: a SIP URI part
+         *     with a character it may hold only escaped ({@link SipUri#checked()}), or any URI
+         *     with a space or a control character, which would end the request line early
+         */
         public SipRequest build() {
+            if (uri instanceof SipUri sip) {
+                sip.checked();
+            } else if (uri.toString().chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("the Request-URI holds a space or a control character");
+            }
             Headers h = buildHeaders();
             String line = method + " " + uri + " SIP/2.0";
             return new SipRequest(method, uri, "SIP/2.0", h, WireForm.encode(line, h, body));

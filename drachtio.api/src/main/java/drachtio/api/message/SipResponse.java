@@ -150,12 +150,14 @@ public final class SipResponse implements SipMessage {
         }
 
         /**
-         * @param text the reason phrase, without line breaks
+         * @param text the reason phrase, without line breaks or other control characters but tab
          * @return this builder
          */
         public Builder reason(String text) {
-            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("reason phrase holds a line break");
+            if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                // RFC 3261 25.1: a line break would end the status line, any other control
+                // character makes a status line no parser accepts
+                throw new IllegalArgumentException("reason phrase holds a line break or a control character");
             }
             this.reason = text;
             return this;

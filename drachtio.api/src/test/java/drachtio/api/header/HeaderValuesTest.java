@@ -53,6 +53,25 @@ class HeaderValuesTest {
         assertThat(new Challenge("Digest", Parameters.EMPTY).toString()).isEqualTo("Digest");
     }
 
+    private static Contact contact(String name, String value) {
+        return Contact.of(new Address(null, SipUri.of("alice", "atlanta.example.com"), Parameters.of(name, value)));
+    }
+
+    @Test
+    void qReadsOnlyRfc3261QvaluesAndExpiresAndRportAnyNumberOfDigits() {
+        for (String good : List.of("1", "1.", "1.000", "0", "0.5", "0.001")) {
+            assertThat(contact("q", good).q()).as("q=%s", good).hasValue(Double.parseDouble(good));
+        }
+        for (String bad : List.of("0x1p-1", "1e0", "5E-1", ".5", "0.0001", "0.5d", "1.0f", "00.5", "1.001", "2", "")) {
+            assertThat(contact("q", bad).q()).as("q=%s", bad).isEmpty();
+        }
+        assertThat(contact("expires", "100000000000000000000").expires()).hasValue(Integer.MAX_VALUE);
+        assertThat(contact("expires", "000000000000000000000060").expires()).hasValue(60);
+        Via leadingZero = Via.of("UDP", "h", 5060, "z9hG4bKx").withParameter("rport", "0000005062");
+        assertThat(leadingZero.rport()).hasValue(5062);
+        assertThat(Via.of("UDP", "h", 5060, "z9hG4bKx").withParameter("rport", "99999999999").rport()).isEmpty();
+    }
+
     @Test
     void accessorsReadTheirParameters() {
         Via via = new Via("SIP", "2.0", "UDP", "h", 5060, Parameters.of("branch", "z9hG4bKx", "rport", "5062",

@@ -3,10 +3,15 @@ package drachtio.api.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.header.AbsoluteUri;
 import drachtio.api.header.Address;
+import drachtio.api.header.Parameters;
 import drachtio.api.header.SipUri;
+import drachtio.api.header.TelUri;
 import drachtio.api.header.Via;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class MessageBuilderTest {
@@ -32,6 +37,51 @@ class MessageBuilderTest {
                 + "Max-Forwards: 70\r\n");
         assertThat(wire).contains("\r\nx-Case-Kept: yes\r\n");
         assertThat(wire).endsWith("Content-Type: application/sdp\r\nContent-Length: 5\r\n\r\nv=0\r\n");
+    }
+
+    @Test
+    void aRequestUriThatIsNotWireTextIsRefusedWhereverItWasMade() {
+        SipUri bob = SipUri.of("bob", "biloxi.example.com");
+        List<Supplier<drachtio.api.header.Uri>> notWireText = List.of(
+                () -> new SipUri(false, "bob", null, "biloxi.example.com\r\nX-Evil: 1", -1, Parameters.EMPTY,
+                        Parameters.EMPTY),
+                () -> new SipUri(false, "carol@home", null, "biloxi.example.com", -1, Parameters.EMPTY, Parameters.EMPTY),
+                () -> new SipUri(false, "bob", null, "biloxi.example.com", -1, Parameters.of("x", "a;b"), Parameters.EMPTY),
+                () -> new SipUri(false, "bob", null, "biloxi.example.com", -1, Parameters.EMPTY,
+                        Parameters.of("subject", "a b")),
+                () -> new SipUri(false, "bob%4", null, "biloxi.example.com", -1, Parameters.EMPTY, Parameters.EMPTY),
+                () -> new AbsoluteUri("urn", "x\r\nX-Evil: 1"),
+                () -> new TelUri("+1 555", Parameters.EMPTY));
+        for (Supplier<drachtio.api.header.Uri> uri : notWireText) {
+            assertThatThrownBy(() -> SipRequest.builder(Method.OPTIONS, uri.get()).header("Call-ID", "a@b").build())
+                    .as(uri.get().toString()).isInstanceOf(IllegalArgumentException.class);
+        }
+        // the factories refuse at once
+        assertThatThrownBy(() -> SipUri.of("bob smith", "biloxi.example.com"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user");
+        assertThatThrownBy(() -> bob.withParameter("x", "1\r\nX-Evil: 1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+000D");
+        // escaped, bracketed and underscored forms are wire text
+        for (SipUri fine : List.of(SipUri.of("carol%40home", "biloxi.example.com"), SipUri.of(null, "[2001:db8::1]"),
+                SipUri.of("bob", "my_host.example.com").withParameter("x", "a%3Bb"),
+                new SipUri(true, "+1-555;phone-context=x", "p&w", "192.0.2.1", 5061, Parameters.of("lr", null),
+                        Parameters.of("subject", "a%20b")))) {
+            assertThat(SipRequest.builder(Method.OPTIONS, fine).build().uri()).isEqualTo(fine);
+        }
+    }
+
+    @Test
+    void aControlCharacterGoesOutOnlyAsAQuotedPair() {
+        SipRequest req = invite();
+
+        assertThatThrownBy(() -> SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com"))
+                .header("Subject", "a\u0000b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> SipResponse.replyTo(req, 200).reason("O\u0001K"))
+                .isInstanceOf(IllegalArgumentException.class);
+        SipRequest quoted = SipRequest.builder(Method.OPTIONS, SipUri.of(null, "example.com"))
+                .header("Subject", "\"bell \\\u0007\"").build();
+        assertThat(quoted.header("Subject")).contains("\"bell \\\u0007\"");
+        assertThat(SipResponse.replyTo(req, 200).reason("O\tK").build().reason()).isEqualTo("O\tK");
     }
 
     @Test

@@ -244,6 +244,15 @@ class GrammarPropertiesTest {
     }
 
     @Test
+    void everySipUriTheParserReadsIsWireTextToTheBuilders() {
+        // SipUri.checked() guards what applications build; it must never refuse what was parsed
+        qt().withExamples(EXAMPLES).forAll(SIP_URIS).checkAssert(v -> {
+            SipUri parsed = UriGrammar.sipUri(v.toString());
+            assertThat(parsed.checked()).isSameAs(parsed);
+        });
+    }
+
+    @Test
     void anyUriRoundTrips() {
         roundTrips(URIS, UriGrammar::uri);
     }
