@@ -90,9 +90,16 @@ final class UacCall implements PendingCall, ResponseHandler {
         LOG.info("ending a forked 2xx dialog (To tag {}); Call-ID {}", tag, callId());
         SipDialog fork = manager.uac(invite, response);
         fork.challenges(challenges);
-        manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(),
-                InDialogRequests.withCredentialsOf(invite, Parts.NONE)));
-        Thread.ofVirtual().name("drachtio-fork-bye").start(fork::bye);
+        // off the reader, which must never wait: the ACK may open a TCP connection
+        Thread.ofVirtual().name("drachtio-fork-bye").start(() -> {
+            try {
+                manager.stack().sendAck(InDialogRequests.build(fork, Method.ACK, invite.cseq().sequence(),
+                        InDialogRequests.withCredentialsOf(invite, Parts.NONE)));
+            } catch (RuntimeException e) {
+                LOG.warn("could not send the ACK for a forked 2xx: {}; Call-ID {}", e.toString(), callId());
+            }
+            fork.bye();
+        });
     }
 
     @Override

@@ -85,13 +85,24 @@ final class Exchange implements ResponseHandler {
     public void onFinal(SipResponse response, Outcome outcome) {
         if (request.is(Method.INVITE) && response.success() && outcome == Outcome.RECEIVED) {
             answeredTag = response.to().tag().orElse("");
-            acknowledge(response);
+            // not on the thread that read the 2xx: the ACK may open a TCP connection and wait for
+            // it, and a reader must never wait; the answer is given once the ACK is out
+            Thread.ofVirtual().name("drachtio-ack").start(() -> {
+                acknowledge(response);
+                done.complete(response);
+            });
+            return;
         }
         done.complete(response);
     }
 
     @Override
     public void onAdditional2xx(SipResponse response) {
+        Thread.ofVirtual().name("drachtio-fork-ack").start(() -> endFork(response));
+    }
+
+    /** RFC 3261 13.2.2.4: every 2xx is acknowledged; one of another dialog than the answer's is ended. */
+    private void endFork(SipResponse response) {
         String tag = response.to().tag().orElse("");
         acknowledge(response);
         if (!tag.equals(answeredTag)) {
