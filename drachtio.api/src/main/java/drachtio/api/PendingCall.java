@@ -25,9 +25,12 @@ public interface PendingCall {
 
     /**
      * Blocks until the final response. With {@link Uac#withTimeout} the INVITE is cancelled when
-     * the timeout passes and the final response (487 normally) returned.
+     * the timeout passes and the final response (487 normally) returned; when the peer has sent
+     * nothing yet, a 408 made at once, since the CANCEL waits for a provisional (RFC 3261 9.1). A
+     * 2xx that comes after that is acknowledged and ended with BYE.
      *
-     * @return the final response: received, or a 408 or 503 made by the stack
+     * @return the final response: received, or a 408 or 503 made by the stack (503 also when the
+     *     App closes and the peer never answered)
      */
     SipResponse awaitFinal();
 
@@ -47,13 +50,18 @@ public interface PendingCall {
      *
      * @param parts extra headers and a body for the ACK (the SDP answer to an offer in the 2xx)
      * @return the dialog
-     * @throws CallFailedException when the final response was not a 2xx
+     * @throws CallFailedException when the final response was not a 2xx, or was a 2xx that crossed
+     *     our CANCEL (that call has been ended with BYE)
+     * @throws DialogEndedException when the ACK cannot be sent (a Contact that does not resolve):
+     *     the dialog has ended
      */
     Dialog ack(Parts parts);
 
     /**
-     * Cancels the INVITE (RFC 3261 9.1) and blocks until its final response, 487 normally. If a
-     * 2xx won the race, the call is acknowledged and ended with BYE at once (15).
+     * Cancels the INVITE (RFC 3261 9.1) and blocks until its final response, 487 normally. When
+     * the peer has sent nothing yet the CANCEL waits for its provisional, but this method does
+     * not: it returns a 487 made by the stack at once. If a 2xx won the race, or comes later, the
+     * call is acknowledged and ended with BYE at once (15).
      *
      * @return the final response
      */

@@ -2,6 +2,8 @@ package drachtio.dialog.internal;
 
 import drachtio.api.CallFailedException;
 import drachtio.api.Dialog;
+import drachtio.api.DialogEnd;
+import drachtio.api.DialogEndedException;
 import drachtio.api.Parts;
 import drachtio.api.PendingCall;
 import drachtio.api.message.Method;
@@ -37,6 +39,10 @@ final class UacCall implements PendingCall, ResponseHandler {
     private volatile OutgoingTransaction transaction;
     private volatile SipDialog dialog;
     private boolean acked;
+    /** Whether a provisional response came: a CANCEL waits for one (RFC 3261 9.1). */
+    private volatile boolean provisionalSeen;
+    /** Set when a 2xx crossed our CANCEL and the call was ended: there is no dialog to hand out. */
+    private volatile boolean hungUp;
 
     UacCall(DialogManager manager, SipRequest invite, Consumer<SipResponse> provisional, Duration timeout,
             Challenges challenges) {
@@ -59,6 +65,7 @@ final class UacCall implements PendingCall, ResponseHandler {
 
     @Override
     public void onProvisional(SipResponse response) {
+        provisionalSeen = true;
         if (provisional != null) {
             try {
                 provisional.accept(response);
@@ -75,6 +82,16 @@ final class UacCall implements PendingCall, ResponseHandler {
             d.challenges(challenges);
             manager.register(d);
             dialog = d;
+            if (!done.complete(response)) {
+                // the app stopped waiting (a timeout or a cancel before any provisional) and has its
+                // answer: this late 2xx is acknowledged and ended, off the reader (RFC 3261 15)
+                LOG.info("2xx after the call was given up: ACK and BYE; Call-ID {}", callId());
+                Thread.ofVirtual().name("drachtio-late-2xx").start(() -> {
+                    sendAck(d, Parts.NONE);
+                    d.bye();
+                });
+            }
+            return;
         }
         done.complete(response);
     }
@@ -111,7 +128,7 @@ final class UacCall implements PendingCall, ResponseHandler {
             return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             LOG.debug("no answer to INVITE within {}: cancelling; Call-ID {}", timeout, callId());
-            return cancel();
+            return stop(408);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             transaction.cancel();
@@ -125,14 +142,17 @@ final class UacCall implements PendingCall, ResponseHandler {
     public Dialog ack(Parts parts) {
         SipResponse answer = awaitFinal();
         SipDialog d = dialog;
-        if (!answer.success() || d == null) {
+        if (!answer.success() || d == null || hungUp) {
+            // hungUp: the 2xx crossed our CANCEL, and the call it made has been ended with BYE
             throw new CallFailedException(answer);
         }
         lock.lock();
         try {
             if (!acked) {
-                manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(),
-                        InDialogRequests.withCredentialsOf(invite, parts)));
+                if (!sendAck(d, parts)) {
+                    throw new DialogEndedException("the ACK for the 2xx could not be sent to "
+                            + d.remoteTarget() + "; the call has ended; Call-ID " + callId());
+                }
                 acked = true;
                 if (InDialogRequests.hasSdp(parts)) {
                     d.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
@@ -146,15 +166,48 @@ final class UacCall implements PendingCall, ResponseHandler {
 
     @Override
     public SipResponse cancel() {
+        return stop(487);
+    }
+
+    /**
+     * Cancels the INVITE and returns its final response. The CANCEL waits for a provisional
+     * (RFC 3261 9.1), which may never come: without one the call ends at once with a response of
+     * the stack's own ({@code status}: 408 for a timeout, 487 for a cancel) while the CANCEL goes
+     * when a provisional does, and a 2xx that comes later still is acknowledged and ended.
+     */
+    private SipResponse stop(int status) {
         if (!done.isDone()) {
             transaction.cancel();
+            if (!provisionalSeen) {
+                done.complete(SipResponse.replyTo(transaction.request(), status).build());
+            }
         }
         SipResponse answer = done.join();
-        if (answer.success() && dialog != null) {
+        SipDialog d = dialog;
+        if (answer.success() && d != null && !hungUp) {
             // the 2xx crossed our CANCEL: the call is up, so acknowledge and end it (RFC 3261 15)
             LOG.debug("2xx crossed our CANCEL: ACK and BYE; Call-ID {}", callId());
             ack(Parts.NONE).bye();
+            hungUp = true;
         }
         return answer;
+    }
+
+    /**
+     * @return whether the ACK for the 2xx went out; when it cannot (a Contact that does not
+     *     resolve, a transport we lack) the dialog ends, as it would when the peer never hears it
+     */
+    private boolean sendAck(SipDialog d, Parts parts) {
+        try {
+            manager.stack().sendAck(InDialogRequests.build(d, Method.ACK, invite.cseq().sequence(),
+                    InDialogRequests.withCredentialsOf(invite, parts)));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("could not send the ACK for a 2xx to {}: {}; Call-ID {}", d.remoteTarget(), e.toString(), callId());
+            if (d.terminate(DialogEnd.Reason.TRANSPORT_FAILURE)) {
+                d.ended(new DialogEnd(DialogEnd.Reason.TRANSPORT_FAILURE, null));
+            }
+            return false;
+        }
     }
 }

@@ -34,6 +34,8 @@ final class Exchange implements ResponseHandler {
     private final Duration timeout;
     private final CompletableFuture<SipResponse> done = new CompletableFuture<>();
     private volatile String answeredTag;
+    /** Whether a provisional response came: a CANCEL waits for one (RFC 3261 9.1). */
+    private volatile boolean provisionalSeen;
 
     Exchange(SipStack stack, SipRequest request, Consumer<SipResponse> provisional, Duration timeout) {
         this.stack = stack;
@@ -54,6 +56,11 @@ final class Exchange implements ResponseHandler {
             if (request.is(Method.INVITE)) {
                 LOG.debug("no answer to INVITE within {}; cancelling; Call-ID {}", timeout, callId());
                 txn.cancel();
+                if (!provisionalSeen) {
+                    // the CANCEL waits for a provisional that may never come (9.1): the caller does
+                    // not; a 2xx that comes later is acknowledged and ended
+                    done.complete(SipResponse.replyTo(txn.request(), 408).reason("Request Timeout").build());
+                }
                 return done.join();
             }
             done.complete(SipResponse.replyTo(txn.request(), 408).reason("Request Timeout").build());
@@ -71,6 +78,7 @@ final class Exchange implements ResponseHandler {
 
     @Override
     public void onProvisional(SipResponse response) {
+        provisionalSeen = true;
         if (provisional == null) {
             return;
         }
@@ -89,7 +97,11 @@ final class Exchange implements ResponseHandler {
             // it, and a reader must never wait; the answer is given once the ACK is out
             Thread.ofVirtual().name("drachtio-ack").start(() -> {
                 acknowledge(response);
-                done.complete(response);
+                if (!done.complete(response)) {
+                    // the caller gave up before this 2xx (a timeout with no provisional): end the call
+                    LOG.info("2xx after the INVITE was given up: BYE; Call-ID {}", callId());
+                    sendBye(response);
+                }
             });
             return;
         }
@@ -108,13 +120,18 @@ final class Exchange implements ResponseHandler {
         if (!tag.equals(answeredTag)) {
             // RFC 3261 13.2.2.4: a second dialog from a forked INVITE is acknowledged, then ended
             LOG.info("ending a forked 2xx dialog (To tag {}); Call-ID {}", tag, callId());
-            stack.send(byeFor(response), new ResponseHandler() {
-                @Override
-                public void onFinal(SipResponse r, Outcome o) {
-                    LOG.debug("BYE for a forked dialog answered {}", r.status());
-                }
-            });
+            sendBye(response);
         }
+    }
+
+    /** Ends the dialog a 2xx made with a BYE, whose answer is only logged. */
+    private void sendBye(SipResponse ok) {
+        stack.send(byeFor(ok), new ResponseHandler() {
+            @Override
+            public void onFinal(SipResponse r, Outcome o) {
+                LOG.debug("BYE for a dialog nobody took answered {}; Call-ID {}", r.status(), callId());
+            }
+        });
     }
 
     private void acknowledge(SipResponse ok) {

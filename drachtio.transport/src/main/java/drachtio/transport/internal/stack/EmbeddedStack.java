@@ -33,8 +33,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -64,6 +67,8 @@ final class EmbeddedStack implements SipStack {
     private final Admission admission;
     /** Client transactions still waiting for their final response. */
     private final AtomicInteger awaitingFinal = new AtomicInteger();
+    /** Our requests still without a final response: {@link #close} cancels the INVITEs, then answers what is left. */
+    private final Set<Awaiting> awaiting = ConcurrentHashMap.newKeySet();
     private volatile NetworkTransport net;
     private volatile TransactionLayer layer;
     private volatile StackHandler handler;
@@ -174,7 +179,7 @@ final class EmbeddedStack implements SipStack {
             };
         }
         SipRequest stamped = stamp(request, hop);
-        awaitingFinal.incrementAndGet();
+        Awaiting waiting = new Awaiting(stamped, responses);
         ClientTransaction txn;
         try {
             txn = l.sendRequest(stamped, hop, new ClientListener() {
@@ -185,12 +190,13 @@ final class EmbeddedStack implements SipStack {
 
                 @Override
                 public void onFinal(FinalResponse result) {
-                    awaitingFinal.decrementAndGet();
-                    responses.onFinal(result.response(), switch (result.cause()) {
-                        case RECEIVED -> Outcome.RECEIVED;
-                        case TIMEOUT -> Outcome.TIMEOUT;
-                        case TRANSPORT_ERROR -> Outcome.TRANSPORT_ERROR;
-                    });
+                    if (waiting.finish()) {
+                        responses.onFinal(result.response(), switch (result.cause()) {
+                            case RECEIVED -> Outcome.RECEIVED;
+                            case TIMEOUT -> Outcome.TIMEOUT;
+                            case TRANSPORT_ERROR -> Outcome.TRANSPORT_ERROR;
+                        });
+                    }
                 }
 
                 @Override
@@ -199,9 +205,10 @@ final class EmbeddedStack implements SipStack {
                 }
             });
         } catch (RuntimeException e) {
-            awaitingFinal.decrementAndGet();
+            waiting.finish();
             throw e;
         }
+        waiting.txn = txn;
         return new OutgoingTransaction() {
             @Override
             public SipRequest request() {
@@ -264,6 +271,14 @@ final class EmbeddedStack implements SipStack {
                 return;
             }
             closing = true;
+            // an INVITE of ours still ringing could only make a call nobody is left to take: it is
+            // cancelled (RFC 3261 9.1: once a provisional came), and its 487 counts as its answer
+            for (Awaiting a : awaiting) {
+                ClientTransaction t = a.txn;
+                if (t != null && a.request.is(Method.INVITE)) {
+                    t.cancel();
+                }
+            }
             // graceful: requests in the app's hands get their answer, requests we sent get theirs,
             // 2xx responses get their ACK; transactions that only wait out timers J, K, L do not count
             long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
@@ -290,6 +305,18 @@ final class EmbeddedStack implements SipStack {
 
     private void shutdown() {
         closing = true;
+        // past the grace, a request of ours still unanswered gets the stack's own 503, so that
+        // nobody waits for an answer that can no longer arrive
+        for (Awaiting a : awaiting) {
+            if (a.finish()) {
+                try {
+                    a.responses.onFinal(SipResponse.replyTo(a.request, 503).reason("Service Unavailable: stack closed")
+                            .build(), Outcome.TRANSPORT_ERROR);
+                } catch (RuntimeException e) {
+                    LOG.warn("a response handler failed on the stack's close", e);
+                }
+            }
+        }
         if (net != null) {
             net.close();
         }
@@ -298,6 +325,32 @@ final class EmbeddedStack implements SipStack {
         }
         if (app != null) {
             app.shutdownNow();
+        }
+    }
+
+    /** A request of ours until its final response, which reaches its handler once. */
+    private final class Awaiting {
+        final SipRequest request;
+        final ResponseHandler responses;
+        /** Set once the transaction exists; a final may come before. */
+        volatile ClientTransaction txn;
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        Awaiting(SipRequest request, ResponseHandler responses) {
+            this.request = request;
+            this.responses = responses;
+            awaitingFinal.incrementAndGet();
+            awaiting.add(this);
+        }
+
+        /** @return whether this call ended the wait, so its caller delivers the one final */
+        boolean finish() {
+            if (!finished.compareAndSet(false, true)) {
+                return false;
+            }
+            awaiting.remove(this);
+            awaitingFinal.decrementAndGet();
+            return true;
         }
     }
 
