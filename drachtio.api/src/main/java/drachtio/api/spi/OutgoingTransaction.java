@@ -16,4 +16,25 @@ public interface OutgoingTransaction {
      * @throws UnsupportedOperationException for methods other than INVITE
      */
     boolean cancel();
+
+    /**
+     * A transaction whose final response has already been given (a stack that answered at once,
+     * or could not send the request at all): nothing is left to cancel.
+     *
+     * @param request the request as sent
+     * @return the transaction; its {@code cancel()} does nothing and returns {@code false}
+     */
+    static OutgoingTransaction answered(SipRequest request) {
+        return new OutgoingTransaction() {
+            @Override
+            public SipRequest request() {
+                return request;
+            }
+
+            @Override
+            public boolean cancel() {
+                return false;
+            }
+        };
+    }
 }

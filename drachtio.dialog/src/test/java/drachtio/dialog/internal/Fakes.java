@@ -70,17 +70,7 @@ final class Fakes {
         public OutgoingTransaction send(SipRequest request, ResponseHandler handler) {
             sent.add(request);
             handler.onFinal(answers.apply(request), Outcome.RECEIVED);
-            return new OutgoingTransaction() {
-                @Override
-                public SipRequest request() {
-                    return request;
-                }
-
-                @Override
-                public boolean cancel() {
-                    return false;
-                }
-            };
+            return OutgoingTransaction.answered(request);
         }
 
         @Override

@@ -50,17 +50,7 @@ class ChallengedInviteAckTest {
                             .setHeader("To", request.header("To").orElseThrow() + ";tag=callee")
                             .header("Contact", "<sip:bob@127.0.0.1:5080>").build();
             handler.onFinal(response, Outcome.RECEIVED);
-            return new OutgoingTransaction() {
-                @Override
-                public SipRequest request() {
-                    return request;
-                }
-
-                @Override
-                public boolean cancel() {
-                    return false;
-                }
-            };
+            return OutgoingTransaction.answered(request);
         }
 
         @Override

@@ -33,6 +33,19 @@ class PlacedCallsTest {
         return "sip:bob@127.0.0.1:" + server.listening().getFirst().port();
     }
 
+    /** @return the call's final response, waited for on a virtual thread of its own */
+    private static CompletableFuture<SipResponse> finalOf(PendingCall call) {
+        CompletableFuture<SipResponse> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                outcome.complete(call.awaitFinal());
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        });
+        return outcome;
+    }
+
     @Test
     void closingTheAppWhileOurInviteRingsCancelsItAndTheWaiterReturns() throws Exception {
         server.listen(Listen.udp("127.0.0.1", 0));
@@ -47,20 +60,12 @@ class PlacedCallsTest {
         client.listen(Listen.udp("127.0.0.1", 0));
 
         PendingCall call = client.uac().start(serverUri(), Parts.NONE);
-        CompletableFuture<SipResponse> outcome = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                outcome.complete(call.awaitFinal());
-            } catch (Throwable t) {
-                outcome.completeExceptionally(t);
-            }
-        });
+        CompletableFuture<SipResponse> outcome = finalOf(call);
         assertThat(ringing.await(5, TimeUnit.SECONDS)).isTrue();
 
         try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             PendingCall unheard = client.uac().start("sip:bob@127.0.0.1:" + silent.getLocalPort(), Parts.NONE);
-            CompletableFuture<SipResponse> nothing = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> nothing.complete(unheard.awaitFinal()));
+            CompletableFuture<SipResponse> nothing = finalOf(unheard);
 
             client.close(); // App.close: "closes the stack once the transactions in flight finish, within the grace"
 
@@ -79,14 +84,7 @@ class PlacedCallsTest {
             client.listen(Listen.udp("127.0.0.1", 0));
             PendingCall call = client.uac().withTimeout(Duration.ofMillis(500))
                     .start("sip:bob@127.0.0.1:" + silent.getLocalPort(), Parts.NONE);
-            CompletableFuture<SipResponse> outcome = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    outcome.complete(call.awaitFinal());
-                } catch (Throwable t) {
-                    outcome.completeExceptionally(t);
-                }
-            });
+            CompletableFuture<SipResponse> outcome = finalOf(call);
 
             // Uac.withTimeout: "how long to wait for a final response before giving up"; the CANCEL
             // itself waits for a provisional that never comes (RFC 3261 9.1), the caller does not

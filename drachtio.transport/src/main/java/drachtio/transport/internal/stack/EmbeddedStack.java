@@ -166,17 +166,7 @@ final class EmbeddedStack implements SipStack {
             String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " ");
             responses.onFinal(SipResponse.replyTo(request, 503).reason("Service Unavailable: " + why).build(),
                     Outcome.TRANSPORT_ERROR);
-            return new OutgoingTransaction() {
-                @Override
-                public SipRequest request() {
-                    return request;
-                }
-
-                @Override
-                public boolean cancel() {
-                    return false;
-                }
-            };
+            return OutgoingTransaction.answered(request);
         }
         SipRequest stamped = stamp(request, hop);
         Awaiting waiting = new Awaiting(stamped, responses);
