@@ -41,7 +41,7 @@ final class Extensions {
      *     and CANCEL, which a Require cannot refuse (8.2.2.3)
      */
     List<String> unsupported(SipRequest r) {
-        if (r.is(Method.ACK) || r.is(Method.CANCEL)) {
+        if (r.is(Method.ACK) || r.is(Method.CANCEL) || !r.headers().contains("Require")) {
             return List.of();
         }
         List<String> values = r.headers().all("Require");
