@@ -99,6 +99,20 @@ public final class StreamFramer {
     }
 
     /**
+     * @return whether the buffered octets hold the start of a message: anything but the CR and
+     *     LF octets that may stand between messages or begin a keep-alive (RFC 5626 3.5.1), which
+     *     a stream may leave waiting for as long as it likes
+     */
+    public boolean messageStarted() {
+        for (int i = start; i < end; i++) {
+            if (buf[i] != '\r' && buf[i] != '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @return the next frame: a message, a keep-alive, or {@link Frame.NeedMoreBytes}
      * @throws SipParseException when the stream breaks SIP framing; the offset counts from
      *     the start of the stream

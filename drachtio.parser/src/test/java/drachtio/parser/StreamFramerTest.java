@@ -54,6 +54,20 @@ class StreamFramerTest {
     }
 
     @Test
+    void onlyOctetsOtherThanCrAndLfStartAMessage() {
+        StreamFramer f = SipParser.create().newStream();
+        byte[] crlf = bytes("\r\n");
+        f.feed(crlf, 0, crlf.length);
+        drain(f);
+        assertThat(f.buffered()).isPositive();
+        assertThat(f.messageStarted()).isFalse();
+        byte[] start = bytes("\r\nOPT");
+        f.feed(start, 0, start.length);
+        drain(f);
+        assertThat(f.messageStarted()).isTrue();
+    }
+
+    @Test
     void reportsCrlfCrlfAsKeepAliveAndSkipsSingleCrlf() {
         StreamFramer f = SipParser.create().newStream();
         f.feed(ByteBuffer.wrap(bytes("\r\n\r\n" + OK + "\r\n" + OK)));

@@ -242,7 +242,8 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
     }
 
     private void sendTcp(SipMessage message, byte[] bytes, Hop hop) {
-        TcpConnection c = connections.find(hop.remote());
+        boolean response = message instanceof SipResponse;
+        TcpConnection c = response ? connections.find(hop.local(), hop.remote()) : connections.find(hop.remote());
         if (c == null) {
             InetSocketAddress to = message instanceof SipResponse r ? fallback(r) : hop.remote();
             c = connections.obtain(to, listeners.tcpBindAddress(to));
@@ -252,7 +253,7 @@ public final class NetworkTransport implements TransportSender, AutoCloseable {
         try {
             c.write(bytes, config.tcpWriteTimeout());
         } catch (TransportException e) {
-            if (message instanceof SipResponse || c.isOpen()) {
+            if (response || c.isOpen()) {
                 throw e;
             }
             // a reused connection the peer had just closed: one fresh attempt for requests

@@ -113,7 +113,11 @@ final class TcpConnection {
                     return;
                 }
                 head.consumedTo(head.fed() - framer.buffered());
-                if (framer.buffered() > 0 && awaitingSince == 0) {
+                // the message deadline runs for a started message only: CRLFs between messages
+                // (or the start of a keep-alive) may wait as long as the connection may idle
+                if (!framer.messageStarted()) {
+                    awaitingSince = 0;
+                } else if (awaitingSince == 0) {
                     awaitingSince = now;
                 }
             }
@@ -138,9 +142,14 @@ final class TcpConnection {
             switch (f) {
                 case Frame.Message m -> {
                     awaitingSince = 0;
+                    // what a framing error after it points at is the next message, not this one
+                    head.consumedTo(head.fed() - framer.buffered());
                     in.streamMessage(m.message(), this);
                 }
-                case Frame.KeepAlive k -> in.keepAlive(this);
+                case Frame.KeepAlive k -> {
+                    head.consumedTo(head.fed() - framer.buffered());
+                    in.keepAlive(this);
+                }
                 case Frame.NeedMoreBytes x -> {
                     return true;
                 }
@@ -214,6 +223,11 @@ final class TcpConnection {
             writeStarted = 0;
             writeLock.unlock();
         }
+    }
+
+    /** @return the local address of the connection */
+    InetSocketAddress local() {
+        return local;
     }
 
     /**

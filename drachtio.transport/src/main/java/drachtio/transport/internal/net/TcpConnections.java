@@ -91,6 +91,28 @@ final class TcpConnections {
     }
 
     /**
+     * The connection a request arrived on, for its responses (RFC 3261 18.2.2): the peer may hold
+     * two to us from one address (to two of our listeners), which the table keyed by the peer's
+     * address alone cannot tell apart.
+     *
+     * @param local our side of the connection
+     * @param remote the peer's side
+     * @return that open connection, else one open to the peer, or {@code null}
+     */
+    TcpConnection find(InetSocketAddress local, InetSocketAddress remote) {
+        TcpConnection c = find(remote);
+        if (c != null && c.local().equals(local)) {
+            return c;
+        }
+        for (TcpConnection other : all) {
+            if (other.isOpen() && other.remote().equals(remote) && other.local().equals(local)) {
+                return other;
+            }
+        }
+        return c;
+    }
+
+    /**
      * An open connection to the peer: an existing one, or a new one (callers racing for the
      * same peer share one connect).
      *
