@@ -39,7 +39,9 @@ public interface Response {
     }
 
     /**
-     * Sends a response.
+     * Sends a response. A 2xx to an initial INVITE makes its dialog as {@link #answer(Parts)}
+     * does (RFC 3261 12.1.1: the peer's BYE and other requests in it are served), without
+     * waiting for the ACK; use {@code answer} to hold the {@link Dialog}.
      *
      * @param status 100 to 699
      * @param reason the reason phrase, {@code null} for the standard one

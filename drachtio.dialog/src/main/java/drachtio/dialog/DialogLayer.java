@@ -96,6 +96,18 @@ public interface DialogLayer {
     Dialog answer(SipRequest invite, SipResponse answer, Runnable send);
 
     /**
+     * Makes the UAS dialog of an INVITE answered with {@code answer} and runs {@code send} to
+     * send it, as {@link #answer} does, without waiting for the ACK: the dialog is confirmed when
+     * it comes, and ends with BYE when it does not (64*T1).
+     *
+     * @param invite the INVITE
+     * @param answer the 2xx, with our To tag and Contact
+     * @param send sends the 2xx; throws {@link IllegalStateException} when it cannot
+     * @return the dialog, not yet confirmed
+     */
+    Dialog answerWithoutWaiting(SipRequest invite, SipResponse answer, Runnable send);
+
+    /**
      * The app's code that answered the dialog (the INVITE's handler) has returned. Until then,
      * at most 4*T1, requests from the peer wait, so that handlers the app sets right after
      * {@code answer} see every request that follows the ACK.

@@ -167,9 +167,36 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     @Override
     public Dialog answer(SipRequest invite, SipResponse answer, Runnable send) {
+        CompletableFuture<Dialog> acked = new CompletableFuture<>();
+        Answered a = answered(invite, answer, send, acked);
+        try {
+            return acked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ACK; Call-ID " + a.dialog().callId(), e);
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        } finally {
+            a.backstop().cancel();
+        }
+    }
+
+    @Override
+    public Dialog answerWithoutWaiting(SipRequest invite, SipResponse answer, Runnable send) {
+        CompletableFuture<Dialog> acked = new CompletableFuture<>();
+        Answered a = answered(invite, answer, send, acked);
+        acked.whenComplete((dialog, failure) -> a.backstop().cancel());
+        return a.dialog();
+    }
+
+    /** A UAS dialog whose 2xx went out, and the backstop that ends it if no ACK is reported. */
+    private record Answered(SipDialog dialog, SipStack.Scheduled backstop) {
+    }
+
+    /** Makes and registers the UAS dialog, sends the 2xx, and starts waiting for its ACK. */
+    private Answered answered(SipRequest invite, SipResponse answer, Runnable send, CompletableFuture<Dialog> acked) {
         SipDialog d = uas(invite, answer);
         register(d);
-        CompletableFuture<Dialog> acked = new CompletableFuture<>();
         d.expectAck(invite.cseq().sequence(), acked);
         try {
             send.run();
@@ -183,16 +210,7 @@ public final class DialogManager implements DialogLayer, Dialogs {
         // scheduler thread) for every call
         SipStack.Scheduled backstop = stack.schedule(ackWait,
                 () -> Thread.ofVirtual().name("drachtio-ack-backstop").start(() -> d.ackTimedOut(answer)));
-        try {
-            return acked.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the ACK; Call-ID " + d.callId(), e);
-        } catch (ExecutionException e) {
-            throw rethrow(e);
-        } finally {
-            backstop.cancel();
-        }
+        return new Answered(d, backstop);
     }
 
     private static RuntimeException rethrow(ExecutionException e) {

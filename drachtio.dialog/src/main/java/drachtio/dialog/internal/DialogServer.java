@@ -169,7 +169,11 @@ final class DialogServer {
     private static void runHandler(SipDialog d, Handler handler, Request req, DialogResponse res) {
         try {
             handler.handle(req, res);
-        } catch (Exception e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // an Error of the handler's (an AssertionError, say) too: the request still gets its
+            // answer and a BYE still ends the dialog
             if (!d.active() && res.finalSent()) {
                 // the peer hung up while the handler worked: its request was answered 487
                 LOG.info("dialog handler for {} failed after the dialog ended: {}; Call-ID {}", req.method(),

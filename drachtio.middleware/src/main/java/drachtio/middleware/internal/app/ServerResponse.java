@@ -55,6 +55,24 @@ final class ServerResponse implements Response {
         if (code < 100 || code > 699) {
             throw new IllegalArgumentException("status must be 100-699: " + code);
         }
+        if (code < 300 && code >= 200 && dialogs != null && request.method().equals(Method.INVITE)
+                && request.to().tag().isEmpty()) {
+            // RFC 3261 12.1.1: a 2xx to an INVITE makes a dialog however it is sent (the seed's
+            // res.send(200, ...)); unlike answer(), this does not wait for the ACK
+            SipResponse response;
+            lock.lock();
+            try {
+                if (finalResponse != null) {
+                    throw new IllegalStateException("a final response (" + finalResponse.status()
+                            + ") was already sent; cannot send " + code);
+                }
+                response = build(code, reason, parts);
+            } finally {
+                lock.unlock();
+            }
+            dialog = dialogs.answerWithoutWaiting(request.message(), response, () -> commit(response));
+            return;
+        }
         lock.lock();
         try {
             if (finalResponse != null) {
