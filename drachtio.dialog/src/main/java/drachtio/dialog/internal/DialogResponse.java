@@ -50,6 +50,11 @@ final class DialogResponse implements Response {
         if (ok && InDialogRequests.hasSdp(parts)) {
             dialog.localSdp(new String(parts.body(), StandardCharsets.UTF_8));
         }
+        if (ok && refresh) {
+            // a target refresh takes effect when it succeeds (RFC 3261 12.2.2, RFC 3311 5.1,
+            // RFC 6141 5): a refused re-INVITE or UPDATE leaves the target as it was
+            request.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(dialog::remoteTarget);
+        }
     }
 
     /** For a re-INVITE: sends the 2xx and returns the dialog it belongs to (no new dialog). */

@@ -36,7 +36,13 @@ final class DialogServer {
      * @param hold the longest a request waits for the answering code to return
      */
     static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
-        if (req.message().method().equals(Method.INVITE) && d.peersInviteUnanswered() && d.active()) {
+        SipRequest message = req.message();
+        boolean secondInvite = message.method().equals(Method.INVITE) && d.peersInviteUnanswered();
+        // RFC 3311 5.2: an UPDATE with an offer while an offer of the peer's awaits our answer (in
+        // a re-INVITE or an UPDATE being served), or any UPDATE while one of its UPDATEs is
+        boolean updateTooSoon = message.method().equals(Method.UPDATE) && (d.peersUpdateUnanswered()
+                || d.peersInviteUnanswered() && DialogManager.sdpOf(message).isPresent());
+        if ((secondInvite || updateTooSoon) && d.active()) {
             // RFC 3261 14.2: a second re-INVITE while the first is still being answered
             send(res, 500, "Server Internal Error",
                     Parts.header("Retry-After", Integer.toString(ThreadLocalRandom.current().nextInt(11))));
@@ -138,6 +144,15 @@ final class DialogServer {
             }
             return;
         }
+        if (method.equals(Method.UPDATE)) {
+            d.updateIn = res;
+            try {
+                serveRequest(d, req, res, atOnce);
+            } finally {
+                d.updateIn = null;
+            }
+            return;
+        }
         serveRequest(d, req, res, atOnce);
     }
 
@@ -145,10 +160,6 @@ final class DialogServer {
         SipRequest message = req.message();
         Method method = message.method();
         DialogManager.sdpOf(message).ifPresent(d::remoteSdp);
-        if (method.equals(Method.INVITE) || method.equals(Method.UPDATE)) {
-            // target refresh (RFC 3261 12.2.2, RFC 3311)
-            message.contacts().stream().findFirst().flatMap(c -> c.uri()).ifPresent(d::remoteTarget);
-        }
         DialogResponse answer = new DialogResponse(d, message, res);
         Handler handler = d.handler(method);
         if (handler != null) {
@@ -199,10 +210,11 @@ final class DialogServer {
             send(res, 200, null, Parts.NONE);
         } else if (method.equals(Method.INVITE)) {
             // a re-INVITE: the session goes on as it is (RFC 3264 8: the same SDP again), unless
-            // its offer has another number of media lines than our SDP, which then cannot answer it
+            // its offer finds no SDP of ours, or one with another number of media lines, to
+            // answer it (RFC 3261 13.3.1.4: a 2xx to an offer carries the answer)
             Optional<String> offer = DialogManager.sdpOf(message);
             Optional<String> ours = d.localSdp();
-            if (offer.isPresent() && ours.isPresent() && !InDialogRequests.sameMedia(offer.get(), ours.get())) {
+            if (offer.isPresent() && (ours.isEmpty() || !InDialogRequests.sameMedia(offer.get(), ours.get()))) {
                 send(res, 488, null, Parts.NONE);
             } else {
                 send(res, 200, null, ours.map(sdp -> Parts.body("application/sdp", sdp)).orElse(Parts.NONE));

@@ -53,6 +53,8 @@ final class SipDialog implements Dialog {
     final AtomicBoolean offerOut = new AtomicBoolean();
     /** The answer to the peer's re-INVITE being served, until its handler returns (RFC 3261 14.2). */
     volatile Response inviteIn;
+    /** The answer to the peer's UPDATE being served, until its handler returns (RFC 3311 5.2). */
+    volatile Response updateIn;
     private final ReentrantLock lock = new ReentrantLock();
     /** Held from taking a CSeq until the stack has the request ({@link #sendNext}). */
     private final ReentrantLock sending = new ReentrantLock();
@@ -268,6 +270,12 @@ final class SipDialog implements Dialog {
     /** @return whether a re-INVITE of the peer's is being served and has no final response yet */
     boolean peersInviteUnanswered() {
         Response r = inviteIn;
+        return r != null && !r.finalSent();
+    }
+
+    /** @return whether an UPDATE of the peer's is being served and has no final response yet */
+    boolean peersUpdateUnanswered() {
+        Response r = updateIn;
         return r != null && !r.finalSent();
     }
 
@@ -506,7 +514,10 @@ final class SipDialog implements Dialog {
         for (Consumer<DialogEnd> l : listeners) {
             try {
                 l.accept(how);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // an Error of a listener's too: the listeners after it are still told
                 LOG.warn("dialog end listener failed; Call-ID {}", callId, e);
             }
         }

@@ -632,6 +632,94 @@ class DialogManagerTest {
         assertThat(ends).singleElement().extracting(DialogEnd::reason).isEqualTo(DialogEnd.Reason.APP_CLOSED);
     }
 
+    // ---- review: defects found ----
+
+    @Test
+    void aReInviteOfferWithoutHandlerWhenWeHaveNoSdpGets488() {
+        answered(); // Messages.ok carries no SDP: the dialog has no local SDP
+        SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob").toBuilder()
+                .body("application/sdp", Messages.SDP).build();
+
+        SipResponse answer = serve(reInvite).last();
+
+        // README: "a re-INVITE ... 200 with the last local SDP (488 when that SDP cannot answer the
+        // offer: none, or another number of media lines)"; RFC 3261 13.3.1.4: a 2xx to an INVITE
+        // with an offer MUST carry the answer
+        assertThat(answer.status()).as("answer to an offer we cannot answer").isEqualTo(488);
+    }
+
+    @Test
+    void aReInviteThatIsRefusedDoesNotRefreshTheRemoteTarget() {
+        Dialog d = answered();
+        d.on(Method.INVITE, (req, res) -> res.send(488));
+        SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob").toBuilder()
+                .header("Contact", "<sip:alice@10.0.0.9:5070>").build();
+
+        assertThat(serve(reInvite).last().status()).isEqualTo(488);
+
+        // RFC 6141 5 (updating RFC 3261 12.2.2): a target refresh takes effect only when it
+        // succeeds; the layer's own UAC side refreshes only on a 2xx (SipDialog.request)
+        assertThat(d.remoteTarget()).hasToString("sip:alice@127.0.0.1:5070");
+        d.request(Method.INFO, Parts.NONE);
+        assertThat(stack.sent.getLast().uri()).hasToString("sip:alice@127.0.0.1:5070");
+    }
+
+    @Test
+    void anEndListenerThatThrowsAnErrorDoesNotStopTheOthers() {
+        Dialog d = answered();
+        List<String> told = new CopyOnWriteArrayList<>();
+        d.onEnd(end -> {
+            throw new AssertionError("a listener's bug");
+        });
+        d.onEnd(end -> told.add("second"));
+
+        Throwable escaped = org.assertj.core.api.Assertions.catchThrowable(
+                () -> serve(Messages.fromAlice("BYE", 11, "bob")));
+
+        assertThat(d.active()).isFalse();
+        // Dialog.onEnd: every listener is told once; one that fails must not keep the others from it
+        assertThat(told).as("listeners after the failing one").containsExactly("second");
+        assertThat(escaped).as("what escaped the BYE's serving").isNull();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void anUpdateOfferWhileThePeersReInviteOfferIsUnansweredGets500WithRetryAfter() throws Exception {
+        Dialog d = answered();
+        java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherLeg = new java.util.concurrent.CountDownLatch(1);
+        d.on(Method.INVITE, (req, res) -> {
+            inHandler.countDown();
+            otherLeg.await(); // a B2BUA waiting for the other leg's answer to the offer
+            res.send(200, Parts.body("application/sdp", Messages.SDP));
+        });
+        java.util.concurrent.Executor threads = task -> Thread.ofVirtual().start(task);
+        SipRequest reInvite = Messages.fromAlice("INVITE", 11, "bob").toBuilder()
+                .body("application/sdp", Messages.SDP).build();
+        CompletableFuture<Fakes.Res> reInviteServed = CompletableFuture.supplyAsync(() -> serve(reInvite), threads);
+        assertThat(inHandler.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        SipRequest update = Messages.fromAlice("UPDATE", 12, "bob").toBuilder()
+                .body("application/sdp", Messages.SDP).build();
+        CompletableFuture<Fakes.Res> updateServed = CompletableFuture.supplyAsync(() -> serve(update), threads);
+        boolean answeredWhileOfferPending;
+        try {
+            updateServed.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            answeredWhileOfferPending = true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            answeredWhileOfferPending = false;
+        }
+        otherLeg.countDown();
+        SipResponse updateAnswer = updateServed.get(5, java.util.concurrent.TimeUnit.SECONDS).last();
+        reInviteServed.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        // RFC 3311 5.2: an UPDATE with an offer while the UAS has an offer it has not answered
+        // MUST get 500 with Retry-After 0-10, at once (not queued behind the re-INVITE's handler)
+        assertThat(updateAnswer.status()).as("status of the UPDATE").isEqualTo(500);
+        assertThat(updateAnswer.header("Retry-After")).isPresent();
+        assertThat(answeredWhileOfferPending).as("UPDATE answered while the re-INVITE was unanswered").isTrue();
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
