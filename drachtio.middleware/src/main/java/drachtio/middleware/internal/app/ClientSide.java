@@ -138,8 +138,7 @@ final class ClientSide implements Uac {
             b.header("CSeq", "1 " + method.name());
         }
         if (DIALOG_CREATING.contains(method) && !parts.has("Contact")) {
-            String transport = local.transport().equals("UDP") ? "" : ";transport=" + local.transport().toLowerCase(Locale.ROOT);
-            b.header("Contact", "<" + me + transport + ">");
+            b.header("Contact", Contacts.of(bound, local.transport(), literal(target), null, local.port()));
         }
         if (method.equals(Method.REGISTER) && !parts.has("Expires")) {
             b.header("Expires", DEFAULT_REGISTRATION_SECONDS);
@@ -160,12 +159,34 @@ final class ClientSide implements Uac {
         return b.build();
     }
 
-    /** The listener whose address goes into Contact: same transport as the target, else UDP, else any. */
+    /**
+     * The listener whose address goes into From and Contact: the target's transport and address
+     * family (when its host is an address), else its transport, else UDP, else any.
+     */
     private Listen localFor(Uri target) {
         String wanted = target instanceof SipUri sip ? sip.transport().map(t -> t.toUpperCase(Locale.ROOT)).orElse("UDP") : "UDP";
-        return bound.stream().filter(l -> l.transport().equals(wanted)).findFirst()
-                .or(() -> bound.stream().filter(l -> l.transport().equals("UDP")).findFirst())
-                .orElse(bound.getFirst());
+        Listen l = Contacts.listener(bound, wanted, literal(target));
+        if (l != null) {
+            return l;
+        }
+        return bound.stream().filter(x -> x.transport().equals("UDP")).findFirst().orElse(bound.getFirst());
+    }
+
+    /** @return the target's host when it is an IP address (no lookup), else {@code null} */
+    private static InetAddress literal(Uri target) {
+        if (!(target instanceof SipUri sip)) {
+            return null;
+        }
+        String host = sip.host().startsWith("[") ? sip.host().substring(1, sip.host().length() - 1) : sip.host();
+        boolean ip = host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        if (!ip) {
+            return null;
+        }
+        try {
+            return InetAddress.ofLiteral(host);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String hostPort(Listen l) {

@@ -222,7 +222,7 @@ final class ExpressApp implements App {
         SipRequest message = txn.request();
         IncomingRequest req = new IncomingRequest(message, txn.source());
         DialogLayer layer = dialogLayer;
-        ServerResponse res = new ServerResponse(req, txn, layer);
+        ServerResponse res = new ServerResponse(req, txn, layer, this::listening);
         if (refusedByTheCore(req, res) || endsEarlyDialog(req, res)) {
             return;
         }
@@ -398,7 +398,7 @@ final class ExpressApp implements App {
             SipRequest message = transaction.request();
             if (message.headers().contains("Require") || !servedScheme(message)) {
                 IncomingRequest req = new IncomingRequest(message, transaction.source());
-                if (refusedByTheCore(req, new ServerResponse(req, transaction, layer))) {
+                if (refusedByTheCore(req, new ServerResponse(req, transaction, layer, ExpressApp.this::listening))) {
                     return true;
                 }
             }
@@ -407,7 +407,7 @@ final class ExpressApp implements App {
                     return false;
                 }
                 IncomingRequest req = new IncomingRequest(message, transaction.source());
-                ServerResponse res = new ServerResponse(req, transaction, layer);
+                ServerResponse res = new ServerResponse(req, transaction, layer, ExpressApp.this::listening);
                 return endsEarlyDialog(req, res) || layer.handleAtOnce(transaction, req, res);
             }
             AtOnce first = chain.atOnce(message.method());
@@ -415,7 +415,7 @@ final class ExpressApp implements App {
                 return false;
             }
             IncomingRequest req = new IncomingRequest(message, transaction.source());
-            ServerResponse res = new ServerResponse(req, transaction, layer);
+            ServerResponse res = new ServerResponse(req, transaction, layer, ExpressApp.this::listening);
             try {
                 return first.answerAtOnce(req, res);
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package drachtio.middleware.internal.app;
 
 import drachtio.api.Dialog;
+import drachtio.api.Listen;
 import drachtio.api.Parts;
 import drachtio.api.Response;
 import drachtio.api.header.Address;
@@ -10,9 +11,11 @@ import drachtio.api.message.Method;
 import drachtio.api.message.SipResponse;
 import drachtio.api.spi.IncomingTransaction;
 import drachtio.dialog.DialogLayer;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ final class ServerResponse implements Response {
             Method.NOTIFY);
 
     private final IncomingRequest request;
+    private final Supplier<List<Listen>> listening;
     private final IncomingTransaction transaction;
     private final DialogLayer dialogs;
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,18 +40,21 @@ final class ServerResponse implements Response {
     private SipResponse finalResponse;
 
     ServerResponse(IncomingRequest request, IncomingTransaction transaction) {
-        this(request, transaction, null);
+        this(request, transaction, null, List::of);
     }
 
     /**
      * @param request the request answered
      * @param transaction its server transaction
      * @param dialogs makes the dialog of an {@link #answer}, {@code null} when there is none
+     * @param listening the App's listeners, for our Contact
      */
-    ServerResponse(IncomingRequest request, IncomingTransaction transaction, DialogLayer dialogs) {
+    ServerResponse(IncomingRequest request, IncomingTransaction transaction, DialogLayer dialogs,
+                   Supplier<List<Listen>> listening) {
         this.request = request;
         this.transaction = transaction;
         this.dialogs = dialogs;
+        this.listening = listening;
     }
 
     @Override
@@ -111,7 +118,7 @@ final class ServerResponse implements Response {
                     + "cannot answer " + code + "; Call-ID " + request.callIdForLog());
         }
         Parts withContact = parts.has("Contact")
-                ? parts : parts.with("Contact", Contacts.of(transaction.source()));
+                ? parts : parts.with("Contact", Contacts.of(listening.get(), transaction.source()));
         SipResponse response;
         lock.lock();
         try {
@@ -181,7 +188,7 @@ final class ServerResponse implements Response {
             if (!parts.has("Contact")) {
                 // RFC 3261 12.1.1, RFC 6665 4.2.1.1: a response that makes a dialog, early or
                 // not, names where the peer's requests in it go
-                b.header("Contact", Contacts.of(transaction.source()));
+                b.header("Contact", Contacts.of(listening.get(), transaction.source()));
             }
         }
         for (Header h : parts.headers()) {
