@@ -3,6 +3,7 @@ package drachtio.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drachtio.api.message.SipMessage;
 import drachtio.api.message.SipParseException;
 import drachtio.api.message.SipResponse;
 import java.nio.ByteBuffer;
@@ -51,6 +52,35 @@ class StreamFramerTest {
         assertThat(frames).hasSize(2);
         assertThat(((Frame.Message) frames.get(1)).message().bodyText()).isEqualTo("wxyz");
         assertThat(((Frame.Message) frames.get(1)).streamOffset()).isEqualTo(OK.length());
+    }
+
+    @Test
+    void aHeadScannedBeforeItsBodyKeepsItsHeadersWhenTheBufferMakesRoom() {
+        String head = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bK-1\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:alice@atlanta.example.com>;tag=1928301774\r\nTo: <sip:bob@biloxi.example.com>\r\n"
+                + "Call-ID: a84b4c76e66710@192.0.2.1\r\nCSeq: 314159 INVITE\r\nContent-Type: text/plain\r\n";
+        byte[] first = bytes(head + "Content-Length: 0\r\n\r\n");
+        byte[] second = bytes(head + "Content-Length: 5000\r\n\r\n" + "x".repeat(5000));
+        int headLength = second.length - 5000;
+        StreamFramer f = SipParser.create().newStream();
+        // one read: a message and the next one's head; a later read: its body, which the buffer
+        // makes room for by moving the head to its front
+        byte[] read = new byte[first.length + headLength];
+        System.arraycopy(first, 0, read, 0, first.length);
+        System.arraycopy(second, 0, read, first.length, headLength);
+        f.feed(read, 0, read.length);
+        assertThat(f.next()).isInstanceOf(Frame.Message.class);
+        assertThat(f.next()).isInstanceOf(Frame.NeedMoreBytes.class);
+        f.feed(second, headLength, second.length - headLength);
+
+        SipMessage m = ((Frame.Message) f.next()).message();
+
+        SipMessage expected = SipParser.create().parseDatagram(second);
+        assertThat(m.callId()).isEqualTo(expected.callId());
+        assertThat(m.headers().toList()).isEqualTo(expected.headers().toList());
+        assertThat(m.bodyLength()).isEqualTo(5000);
+        assertThat(SipValidator.check(m)).isEmpty();
     }
 
     @Test

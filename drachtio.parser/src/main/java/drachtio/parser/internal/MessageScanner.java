@@ -152,10 +152,18 @@ public final class MessageScanner {
      */
     public int streamHead(byte[] b, int off, int headEnd) {
         scanHead(b, off, headEnd);
+        // positions from the message's first octet from here on: the stream's buffer may move
+        // its octets before the body is all in (StreamFramer makes room), the message's start
+        // with them
+        for (int i = 0; i < count; i++) {
+            fields[i * STRIDE + 1] -= off;
+            fields[i * STRIDE + 2] -= off;
+        }
+        bodyStart -= off;
         if (contentLength < 0) {
             throw new SipParseException("Content-Length is required on a stream transport", 0);
         }
-        if (bodyStart + contentLength - off > limits.maxMessageSize()) {
+        if (bodyStart + contentLength > limits.maxMessageSize()) {
             throw new SipParseException("message larger than " + limits.maxMessageSize() + " octets", contentLengthAt,
                     513, null);
         }
@@ -166,17 +174,13 @@ public final class MessageScanner {
      * Builds the message whose head {@link #streamHead} scanned, over a copy of its octets.
      *
      * @param b the stream buffer
-     * @param off where the message starts
+     * @param off where the message starts now (the buffer may have moved it since its head was
+     *     scanned)
      * @param end where its body ends
      * @return the message
      */
     public SipMessage streamMessage(byte[] b, int off, int end) {
         byte[] copy = Arrays.copyOfRange(b, off, end);
-        for (int i = 0; i < count; i++) {
-            fields[i * STRIDE + 1] -= off;
-            fields[i * STRIDE + 2] -= off;
-        }
-        bodyStart -= off;
         return build(copy, 0, copy.length);
     }
 
