@@ -25,10 +25,12 @@ public final class SipValidator {
     private static final List<String> MANDATORY = List.of("Via", "From", "To", "Call-ID", "CSeq");
     /** Headers that may appear once only (RFC 3261 7.3.1, 20). */
     private static final List<String> SINGLE = List.of("From", "To", "Call-ID", "CSeq", "Max-Forwards",
-            "Content-Length", "Content-Type", "Expires", "Min-Expires");
-    /** Headers parsed to check their syntax when present. */
+            "Content-Length", "Content-Type", "Expires", "Min-Expires", "Subject", "Date", "Timestamp",
+            "User-Agent", "Server", "Content-Disposition", "MIME-Version", "Priority", "Reply-To", "Organization",
+            "Retry-After");
+    /** Headers parsed to check their syntax when present (one value each, for the single ones). */
     private static final List<String> TYPED_OPTIONAL = List.of("Max-Forwards", "Content-Length", "Content-Type",
-            "Expires", "Contact", "Route", "Record-Route");
+            "Expires", "Min-Expires", "Reply-To", "Contact", "Route", "Record-Route");
     private static final long CSEQ_LIMIT = 1L << 31;
 
     private SipValidator() {

@@ -21,6 +21,50 @@ class SipValidatorTest {
         return SipValidator.check(parse(text)).orElseThrow(() -> new AssertionError("expected a violation"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "s: one|Subject: two",
+        "Date: Sat, 13 Nov 2010 23:29:00 GMT|Date: Sun, 14 Nov 2010 23:29:00 GMT",
+        "Timestamp: 54|Timestamp: 55",
+        "User-Agent: a|User-Agent: b",
+        "Server: a|Server: b",
+        "Content-Disposition: session|Content-Disposition: render",
+        "MIME-Version: 1.0|MIME-Version: 1.0",
+        "Priority: urgent|Priority: normal",
+        "Reply-To: <sip:a@b>|Reply-To: <sip:c@d>",
+        "Organization: a|Organization: b",
+        "Retry-After: 5|Retry-After: 6",
+    })
+    void aSingleValueHeaderMayAppearOnce(String first, String second) {
+        String once = SipParserTest.OPTIONS.replace("Accept: application/sdp\r\n", first + "\r\n");
+        String twice = SipParserTest.OPTIONS.replace("Accept: application/sdp\r\n", first + "\r\n" + second + "\r\n");
+
+        // RFC 3261 7.3.1: only a comma-separated list header may come in several fields
+        assertThat(SipValidator.check(parse(once))).isEmpty();
+        assertThat(violation(twice).reason()).startsWith("more than one ");
+    }
+
+    @Test
+    void aSingleValueHeaderWithTwoValuesInOneFieldIsRefused() {
+        String text = SipParserTest.OK.replace("CSeq: 314159 INVITE\r\n", "CSeq: 314159 REGISTER\r\nMin-Expires: 60, 3600\r\n")
+                .replace("SIP/2.0 200 OK", "SIP/2.0 423 Interval Too Brief");
+
+        assertThat(SipValidator.check(parse(text))).as("Min-Expires: 60, 3600").isPresent();
+    }
+
+    @Test
+    void leadingZerosInCSeqAndContentLengthAreDigitsLikeAnyOther() {
+        // 1*DIGIT (RFC 3261 25.1); the 2^31 bound is on the value (8.1.1.5)
+        assertThat(SipValidator.check(parse(SipParserTest.OPTIONS.replace("CSeq: 63104 OPTIONS",
+                "CSeq: 00000000001 OPTIONS")))).isEmpty();
+        assertThat(SipValidator.check(parse(SipParserTest.OPTIONS.replace("Content-Length: 0\r\n",
+                "Content-Length: 00000000000\r\n")))).isEmpty();
+        assertThat(violation(SipParserTest.OPTIONS.replace("CSeq: 63104 OPTIONS", "CSeq: 0000002147483648 OPTIONS"))
+                .status()).isEqualTo(400);
+        assertThatThrownBy(() -> parse(SipParserTest.OPTIONS.replace("Content-Length: 0\r\n",
+                "Content-Length: 99999999999999999999\r\n"))).isInstanceOf(SipParseException.class);
+    }
+
     @Test
     void acceptsWellFormedMessages() {
         assertThat(SipValidator.check(parse(SipParserTest.OPTIONS))).isEmpty();

@@ -474,10 +474,10 @@ public final class MessageScanner {
             if (c < '0' || c > '9') {
                 throw error("Content-Length is not a non-negative number", from);
             }
-            if (++digits > 10) {
-                throw error("Content-Length is too large", from);
-            }
-            n = n * 10 + (c - '0');
+            // leading zeros are digits like any other (1*DIGIT); a value past any message size
+            // stops growing here and is refused as too large by the framing
+            digits++;
+            n = Math.min(n * 10 + (c - '0'), 1L << 40);
         }
         if (digits == 0) {
             throw error("Content-Length is empty", from);

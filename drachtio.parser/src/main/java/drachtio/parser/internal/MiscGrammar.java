@@ -39,11 +39,9 @@ public final class MiscGrammar {
         int p = d;
         long n = 0;
         while (p < c.end && c.is(p, Chars.DIGIT)) {
-            if (p - d >= 10) {
-                c.pos = p;
-                throw c.error("CSeq number too long");
-            }
-            n = n * 10 + (c.at(p) - '0');
+            // 1*DIGIT (RFC 3261 25.1): leading zeros are digits like any other; past the limit
+            // the value stops growing and is refused below
+            n = Math.min(n * 10 + (c.at(p) - '0'), MAX_CSEQ + 1);
             p++;
         }
         c.pos = p;
@@ -76,10 +74,7 @@ public final class MiscGrammar {
         int p = o;
         long v = 0;
         while (p < end && b[p] >= '0' && b[p] <= '9') {
-            if (p - o >= 10) {
-                throw Cursor.error("CSeq number too long", p - o);
-            }
-            v = v * 10 + (b[p] - '0');
+            v = Math.min(v * 10 + (b[p] - '0'), MAX_CSEQ + 1);
             p++;
         }
         if (p == o) {

@@ -28,7 +28,11 @@ class MiscGrammarTest {
         assertThatThrownBy(() -> MiscGrammar.cseq("4294967296 ACK")).isInstanceOf(SipParseException.class);
         // RFC 4475 scalar02
         assertThatThrownBy(() -> MiscGrammar.cseq("36893488147419103232 REGISTER")).isInstanceOf(SipParseException.class);
-        assertThatThrownBy(() -> MiscGrammar.cseq("00000000001 ACK")).isInstanceOf(SipParseException.class);
+        // 1*DIGIT: leading zeros count for nothing (the value is what must fit in 32 bits)
+        assertThat(MiscGrammar.cseq("00000000001 ACK").sequence()).isEqualTo(1);
+        assertThat(MiscGrammar.cseq(("0".repeat(30) + "4294967295 ACK").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                0, 44).sequence()).isEqualTo(4294967295L);
+        assertThatThrownBy(() -> MiscGrammar.cseq("0004294967296 ACK")).isInstanceOf(SipParseException.class);
     }
 
     @Test
