@@ -28,6 +28,8 @@ public final class SipValidator {
             "Content-Length", "Content-Type", "Expires", "Min-Expires", "Subject", "Date", "Timestamp",
             "User-Agent", "Server", "Content-Disposition", "MIME-Version", "Priority", "Reply-To", "Organization",
             "Retry-After");
+    /** The lookup keys of {@link #SINGLE}, made once. */
+    private static final List<String> SINGLE_KEYS = SINGLE.stream().map(HeaderNames::key).toList();
     /** Headers parsed to check their syntax when present (one value each, for the single ones). */
     private static final List<String> TYPED_OPTIONAL = List.of("Max-Forwards", "Content-Length", "Content-Type",
             "Expires", "Min-Expires", "Reply-To", "Contact", "Route", "Record-Route");
@@ -64,8 +66,9 @@ public final class SipValidator {
                 throw new SipParseException("missing " + name + " header", -1);
             }
         }
-        for (String name : SINGLE) {
-            String key = HeaderNames.key(name);
+        for (int k = 0; k < SINGLE.size(); k++) {
+            String name = SINGLE.get(k);
+            String key = SINGLE_KEYS.get(k);
             int first = h.indexOf(key, 0);
             if (first >= 0) {
                 int second = h.indexOf(key, first + 1);
