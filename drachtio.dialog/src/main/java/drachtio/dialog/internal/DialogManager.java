@@ -46,6 +46,8 @@ public final class DialogManager implements DialogLayer, Dialogs {
     private final Duration ackWait;
     private final Duration hold;
     private final ConcurrentHashMap<String, SipDialog> live = new ConcurrentHashMap<>();
+    /** Set by {@link #close}: a dialog answered from then on (in the stack's grace) is ended at once. */
+    private volatile boolean closing;
 
     private DialogManager(SipStack stack, Duration t1) {
         this.stack = Objects.requireNonNull(stack, "stack");
@@ -205,6 +207,11 @@ public final class DialogManager implements DialogLayer, Dialogs {
             throw e;
         }
         d.answered();
+        if (closing) {
+            // answered by a handler the App's close let finish: no one is left to end the call
+            // (hangUp waits for the ACK before its BYE, RFC 3261 15)
+            Thread.ofVirtual().name("drachtio-close-bye").start(() -> d.hangUp(DialogEnd.Reason.APP_CLOSED, Parts.NONE));
+        }
         // the stack reports a missing ACK after 64*T1 (onAckTimeout); the backstop on its timer
         // covers one that does not, without a timed park (and a wake of the JDK's delay
         // scheduler thread) for every call
@@ -241,6 +248,7 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     @Override
     public void close(Duration grace) {
+        closing = true;
         List<SipDialog> all = new ArrayList<>(live.values());
         if (all.isEmpty()) {
             return;

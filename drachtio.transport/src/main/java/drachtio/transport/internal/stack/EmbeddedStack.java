@@ -67,6 +67,8 @@ final class EmbeddedStack implements SipStack {
     private final Admission admission;
     /** Client transactions still waiting for their final response. */
     private final AtomicInteger awaitingFinal = new AtomicInteger();
+    /** Set once the network and timers are closed: nothing at all is sent from then on. */
+    private volatile boolean shutDown;
     /** Our requests still without a final response: {@link #close} cancels the INVITEs, then answers what is left. */
     private final Set<Awaiting> awaiting = ConcurrentHashMap.newKeySet();
     private volatile NetworkTransport net;
@@ -154,7 +156,7 @@ final class EmbeddedStack implements SipStack {
             throw new IllegalArgumentException("send an ACK with sendAck");
         }
         Objects.requireNonNull(responses, "responses");
-        TransactionLayer l = running();
+        TransactionLayer l = running(request);
         Hop hop;
         try {
             Hop planned = Routing.nextHop(request);
@@ -214,7 +216,7 @@ final class EmbeddedStack implements SipStack {
 
     @Override
     public void sendAck(SipRequest ack) {
-        TransactionLayer l = running();
+        TransactionLayer l = running(ack);
         Hop planned = Routing.nextHop(ack);
         // 18.1.1 as for any request: a late offer's answer can make the ACK larger than UDP allows
         Hop hop = net.connectOrStayOnUdp(net.chooseHop(planned, ack.toBytes().length + VIA_ALLOWANCE), planned);
@@ -244,12 +246,28 @@ final class EmbeddedStack implements SipStack {
         return b.build();
     }
 
-    private TransactionLayer running() {
+    /**
+     * @param request what is to be sent
+     * @return the layer to send it with
+     * @throws IllegalStateException when the stack is not running: before start, after close,
+     *     and during close's grace for anything but a request within a dialog (a BYE ending a
+     *     call the grace let its handler answer) and an ACK
+     */
+    private TransactionLayer running(SipRequest request) {
         TransactionLayer l = layer;
-        if (l == null || closing) {
+        if (l == null || shutDown || closing && !withinDialog(request)) {
             throw new IllegalStateException("the SIP stack is not running");
         }
         return l;
+    }
+
+    /** @return whether the request carries a To tag; a To that does not parse counts as none */
+    private static boolean withinDialog(SipRequest request) {
+        try {
+            return request.to().tag().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -295,6 +313,7 @@ final class EmbeddedStack implements SipStack {
 
     private void shutdown() {
         closing = true;
+        shutDown = true;
         // past the grace, a request of ours still unanswered gets the stack's own 503, so that
         // nobody waits for an answer that can no longer arrive
         for (Awaiting a : awaiting) {
@@ -442,15 +461,6 @@ final class EmbeddedStack implements SipStack {
                 b.setHeader("To", request.to().withTag(Ids.tag()));
             }
             return b;
-        }
-
-        /** @return whether the request carries a To tag; a To that does not parse counts as none */
-        private static boolean withinDialog(SipRequest request) {
-            try {
-                return request.to().tag().isPresent();
-            } catch (RuntimeException e) {
-                return false;
-            }
         }
 
         /** @return the SPI view made in onRequest; it holds the request the transaction let go of */
