@@ -107,16 +107,16 @@ public final class DialogManager implements DialogLayer, Dialogs {
 
     @Override
     public boolean handle(IncomingTransaction transaction, Request request, Response response) {
-        return serve(request, response, false);
+        return serve(transaction, request, response, false);
     }
 
     @Override
     public boolean handleAtOnce(IncomingTransaction transaction, Request request, Response response) {
-        return serve(request, response, true);
+        return serve(transaction, request, response, true);
     }
 
     /** @param atOnce whether this is a transport's reader: only what needs no waiting and no application code */
-    private boolean serve(Request request, Response response, boolean atOnce) {
+    private boolean serve(IncomingTransaction transaction, Request request, Response response, boolean atOnce) {
         SipRequest m = request.message();
         SipDialog d;
         try {
@@ -142,9 +142,15 @@ public final class DialogManager implements DialogLayer, Dialogs {
             return true;
         }
         if (atOnce) {
-            return DialogServer.serveAtOnce(d, request, response);
+            if (DialogServer.serveAtOnce(d, request, response)) {
+                return true;
+            }
+            // a thread of its own serves it: its place in the dialog's order is taken here, on
+            // the reader, in the order the requests arrived
+            d.arrivals.arrived(transaction);
+            return false;
         }
-        DialogServer.serve(d, request, response, hold);
+        DialogServer.serve(d, request, response, hold, d.arrivals.claim(transaction));
         return true;
     }
 

@@ -35,7 +35,19 @@ final class DialogServer {
      * @param res its responses
      * @param hold the longest a request waits for the answering code to return
      */
-    static void serve(SipDialog d, Request req, Response res, java.time.Duration hold) {
+    static void serve(SipDialog d, Request req, Response res, java.time.Duration hold, long ticket) {
+        boolean passed = false;
+        try {
+            passed = serveInTurn(d, req, res, hold, ticket);
+        } finally {
+            if (!passed) {
+                d.arrivals.pass(ticket);
+            }
+        }
+    }
+
+    /** @return whether the ticket's turn was passed on already (once the serving lock was held) */
+    private static boolean serveInTurn(SipDialog d, Request req, Response res, java.time.Duration hold, long ticket) {
         SipRequest message = req.message();
         boolean secondInvite = message.method().equals(Method.INVITE) && d.peersInviteUnanswered();
         // RFC 3311 5.2: an UPDATE with an offer while an offer of the peer's awaits our answer (in
@@ -46,7 +58,7 @@ final class DialogServer {
             // RFC 3261 14.2: a second re-INVITE while the first is still being answered
             send(res, 500, "Server Internal Error",
                     Parts.header("Retry-After", Integer.toString(ThreadLocalRandom.current().nextInt(11))));
-            return;
+            return false;
         }
         d.awaitRelease(hold);
         boolean bye = req.message().method().equals(Method.BYE);
@@ -54,21 +66,26 @@ final class DialogServer {
             // a handler is still at work on an earlier request (a re-INVITE waiting on another
             // leg, say): the BYE does not queue behind it (RFC 3261 15.1.2), and a re-INVITE of
             // the peer's without its final answer gets 487
+            d.arrivals.pass(ticket);
             Response pending = d.inviteIn;
             if (pending != null && !pending.finalSent()) {
                 send(pending, 487, "Request Terminated", Parts.NONE);
             }
             serveInOrder(d, req, res, false);
-            return;
+            return true;
         }
         if (!bye) {
+            // ask for the lock in the order the requests arrived, which its fair queue then keeps
+            d.arrivals.awaitTurn(ticket, hold);
             d.serving.lock();
         }
+        d.arrivals.pass(ticket);
         try {
             serveInOrder(d, req, res, false);
         } finally {
             d.serving.unlock();
         }
+        return true;
     }
 
     /**
@@ -80,7 +97,9 @@ final class DialogServer {
      */
     static boolean serveAtOnce(SipDialog d, Request req, Response res) {
         Method method = req.message().method();
-        if (!(method.equals(Method.BYE) || PLAIN_OK.contains(method)) || d.handler(method) != null || !d.released()) {
+        if (!(method.equals(Method.BYE) || PLAIN_OK.contains(method)) || d.handler(method) != null || !d.released()
+                || d.arrivals.waiting()) {
+            // (waiting: an earlier request is on its way to the serving lock, and goes first)
             return false;
         }
         boolean locked;

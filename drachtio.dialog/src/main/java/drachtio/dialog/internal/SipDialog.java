@@ -47,6 +47,8 @@ final class SipDialog implements Dialog {
     private final AtomicLong localCSeq;
     /** Held while a request from the peer is served, so they reach the app one at a time. */
     final ReentrantLock serving = new ReentrantLock(true);
+    /** The order the peer's requests arrived in, which they ask for {@link #serving} in. */
+    final Arrivals arrivals = new Arrivals();
     /** Set while a re-INVITE of ours waits for its final response (RFC 3261 14.1). */
     final AtomicBoolean inviteOut = new AtomicBoolean();
     /** Set while an UPDATE of ours with an offer waits for its final response (RFC 3311 5.1). */
