@@ -125,6 +125,12 @@ final class NetFixture implements AutoCloseable {
         return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
     }
 
+    /** Writes text to a stream, as UTF-8, at once. */
+    static void write(Socket s, String text) throws IOException {
+        s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
+    }
+
     /** Reads one message (head and Content-Length body) from a stream. */
     static String readMessage(Socket s) throws IOException {
         var in = s.getInputStream();

@@ -2,6 +2,7 @@ package drachtio.transport.internal.net;
 
 import static drachtio.transport.internal.net.NetFixture.readMessage;
 import static drachtio.transport.internal.net.NetFixture.request;
+import static drachtio.transport.internal.net.NetFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.message.SipRequest;
@@ -9,7 +10,6 @@ import drachtio.api.message.SipResponse;
 import drachtio.transport.internal.net.NetFixture.Received;
 import drachtio.transport.internal.net.NetFixture.Running;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,9 @@ class TcpStreamEdgesTest {
         fx.close();
     }
 
-    private static void write(Socket s, String text) throws Exception {
-        s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        s.getOutputStream().flush();
-    }
-
     /**
-     * RFC 3261 18.2.2: a response goes on the connection the request came on while it is open. A
-     * client that half-closes (shutdownOutput) after its request still reads: the connection is
-     * open for our response. Here the Via names a port nobody listens on, so only the original
-     * connection can carry it.
+     * RFC 3261 7.5, 18.3, RFC 5626 3.5.1: CRLFs after a message are skipped, and do not start the
+     * deadline of a message that has not begun; the connection lives for its idle timeout.
      */
     @Test
     void aTrailingCrlfDoesNotStartTheMessageDeadline() throws Exception {

@@ -3,6 +3,7 @@ package drachtio.transport.internal.net;
 import static drachtio.transport.internal.net.NetFixture.closedByPeer;
 import static drachtio.transport.internal.net.NetFixture.readMessage;
 import static drachtio.transport.internal.net.NetFixture.request;
+import static drachtio.transport.internal.net.NetFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,11 +33,6 @@ class TcpTransportTest {
     @AfterEach
     void stop() throws Exception {
         fx.close();
-    }
-
-    private static void write(Socket s, String text) throws Exception {
-        s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        s.getOutputStream().flush();
     }
 
     private static SipRequest options(Running from, Hop to, String callId) {
