@@ -2,7 +2,6 @@ package drachtio.middleware.internal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import drachtio.api.Listen;
 import drachtio.api.Login;
 import drachtio.api.Parts;
 import drachtio.api.message.Method;
@@ -11,10 +10,7 @@ import drachtio.api.message.SipResponse;
 import drachtio.api.spi.OutgoingTransaction;
 import drachtio.api.spi.Outcome;
 import drachtio.api.spi.ResponseHandler;
-import drachtio.api.spi.SipStack;
-import drachtio.api.spi.StackHandler;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +20,9 @@ import org.junit.jupiter.api.Test;
 class ChallengedInviteAckTest {
 
     /** Answers the first INVITE 407 with two realms, the next 200; records every request and ACK. */
-    private static final class TwoProxies implements SipStack {
-        final List<SipRequest> sent = new CopyOnWriteArrayList<>();
-        final List<SipRequest> acks = new CopyOnWriteArrayList<>();
-
+    private static final class TwoProxies extends ScriptedStack {
         @Override
-        public List<Listen> start(StackHandler handler) {
-            return List.of(Listen.udp("127.0.0.1", 5070));
-        }
-
-        @Override
-        public List<Listen> listening() {
-            return List.of(Listen.udp("127.0.0.1", 5070));
-        }
-
-        @Override
-        public OutgoingTransaction send(SipRequest request, ResponseHandler handler) {
-            sent.add(request);
+        OutgoingTransaction answer(SipRequest request, ResponseHandler handler) {
             SipResponse response = sent.size() == 1
                     ? SipResponse.replyTo(request, 407)
                             .header("Proxy-Authenticate", "Digest realm=\"a.example\", nonce=\"n1\", qop=\"auth\"")
@@ -51,15 +33,6 @@ class ChallengedInviteAckTest {
                             .header("Contact", "<sip:bob@127.0.0.1:5080>").build();
             handler.onFinal(response, Outcome.RECEIVED);
             return OutgoingTransaction.answered(request);
-        }
-
-        @Override
-        public void sendAck(SipRequest ack) {
-            acks.add(ack);
-        }
-
-        @Override
-        public void close() {
         }
     }
 
