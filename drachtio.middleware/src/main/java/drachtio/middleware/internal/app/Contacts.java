@@ -31,7 +31,29 @@ final class Contacts {
         InetSocketAddress local = source.local();
         InetAddress concrete = local.getAddress() == null || local.getAddress().isAnyLocalAddress() ? null
                 : local.getAddress();
+        // the listener the request came in on, when it came in on one of ours (not on a TCP
+        // connection we opened, whose local port is ephemeral)
+        for (Listen l : listening) {
+            if (l.transport().equalsIgnoreCase(source.transport()) && l.port() == local.getPort()
+                    && (wildcard(l.host()) || concrete != null && sameHost(l.host(), concrete))) {
+                return format(wildcard(l.host()) ? concrete != null ? concrete.getHostAddress()
+                        : routeTo(source.remote().getAddress()).getHostAddress() : l.host(), l.port(), source.transport());
+            }
+        }
         return of(listening, source.transport(), source.remote().getAddress(), concrete, local.getPort());
+    }
+
+    private static boolean wildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static boolean sameHost(String host, InetAddress address) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.ofLiteral(h).equals(address);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -47,16 +69,16 @@ final class Contacts {
         Listen l = listener(listening, transport, peer);
         String host = l == null ? null : l.host();
         int port = l == null ? fallbackPort : l.port();
-        InetAddress address;
-        if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            address = localAddress != null ? localAddress : routeTo(peer);
-            host = address.getHostAddress();
+        if (host == null || wildcard(host)) {
+            host = (localAddress != null ? localAddress : routeTo(peer)).getHostAddress();
         }
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        String t = transport.equals("UDP") ? "" : ";transport=" + transport.toLowerCase(Locale.ROOT);
-        return "<sip:drachtio@" + host + ":" + port + t + ">";
+        return format(host, port, transport);
+    }
+
+    private static String format(String host, int port, String transport) {
+        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        String t = transport.equalsIgnoreCase("UDP") ? "" : ";transport=" + transport.toLowerCase(Locale.ROOT);
+        return "<sip:drachtio@" + h + ":" + port + t + ">";
     }
 
     /** @return our listener of that transport and the peer's family; else of that transport; else null */
@@ -80,7 +102,10 @@ final class Contacts {
         return host.indexOf(':') >= 0;
     }
 
-    /** @return the local address the system routes toward the peer (no packet is sent) */
+    /**
+     * @return the local address the system routes toward the peer (no packet is sent); for a
+     *     peer not known as an address (a host name), the host's own address
+     */
     private static InetAddress routeTo(InetAddress peer) {
         if (peer != null) {
             try (DatagramSocket s = new DatagramSocket()) {
@@ -90,9 +115,13 @@ final class Contacts {
                     return a;
                 }
             } catch (IOException | RuntimeException e) {
-                // no route: the loopback address below
+                // no route: the host's address below
             }
         }
-        return InetAddress.getLoopbackAddress();
+        try {
+            return InetAddress.getLocalHost();
+        } catch (IOException e) {
+            return InetAddress.getLoopbackAddress();
+        }
     }
 }

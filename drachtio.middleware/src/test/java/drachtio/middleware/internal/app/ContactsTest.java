@@ -14,21 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Our Contact names one of our listeners, of the transport in use and of the family the peer
- * was reached over (RFC 3261 8.1.1.8, 12.1.1). Over ::1, which this machine has; the class is
- * skipped where it has no IPv6 loopback.
+ * Our Contact names one of our listeners (RFC 3261 8.1.1.8, 12.1.1): the one the request came
+ * in on, else one of the transport in use and of the family the peer was reached over. The IPv6
+ * cases run over ::1, which this machine has, and are skipped where there is none.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ContactsTest {
     private final App app = Drachtio.app(StackConfig.builder().shutdownGrace(Duration.ofMillis(50)).build());
 
-    @BeforeAll
-    static void ipv6Loopback() {
+    /** The IPv6 cases run where the machine has an IPv6 loopback (this one has). */
+    private static void assumeIpv6() {
         boolean available;
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("::1", 0))) {
             available = true;
@@ -57,6 +56,7 @@ class ContactsTest {
     /** An App on IPv4 and IPv6 calling an IPv6 peer names its IPv6 listener. */
     @Test
     void uacContactFollowsTheTargetsAddressFamily() throws Exception {
+        assumeIpv6();
         app.listen(Listen.udp("127.0.0.1", 0), Listen.udp("::1", 0));
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("::1", 0))) {
             peer.setSoTimeout(3000);
@@ -72,6 +72,7 @@ class ContactsTest {
     /** An App on the IPv6 wildcard answering an IPv6 caller names the address it reaches the caller from. */
     @Test
     void uasContactOnAWildcardListenerIsReachableOverTheCallersFamily() throws Exception {
+        assumeIpv6();
         app.listen(Listen.udp("::", 0));
         app.invite((req, res) -> res.send(200, Parts.body("application/sdp", "v=0\r\n")));
         int port = app.listening().getFirst().port();
@@ -98,6 +99,7 @@ class ContactsTest {
      */
     @Test
     void uasContactOverAConnectionWeOpenedNamesTheListener() throws Exception {
+        assumeIpv6();
         app.listen(Listen.tcp("::1", 0));
         app.invite((req, res) -> res.send(200, Parts.body("application/sdp", "v=0\r\n")));
         int listener = app.listening().getFirst().port();
@@ -144,5 +146,35 @@ class ContactsTest {
         }
         int length = Integer.parseInt(header(head.toString(), "Content-Length"));
         return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void contactNamesTheListenerTheInviteArrivedOn() throws Exception {
+        app.listen(Listen.udp("127.0.0.1", 0), Listen.udp("127.0.0.1", 0));
+        app.invite((req, res) -> res.send(200, Parts.body("application/sdp", "v=0\r\n")));
+        int second = app.listening().get(1).port();
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            peer.setSoTimeout(3000);
+            String inv = "INVITE sip:bob@127.0.0.1:" + second + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=z9hG4bK-two\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:a@127.0.0.1>;tag=a1\r\nTo: <sip:bob@127.0.0.1>\r\nCall-ID: two\r\n"
+                    + "CSeq: 1 INVITE\r\nContact: <sip:a@127.0.0.1:" + peer.getLocalPort() + ">\r\nContent-Length: 0\r\n\r\n";
+            byte[] b = inv.getBytes(StandardCharsets.UTF_8);
+            peer.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", second)));
+            String ok;
+            do {
+                ok = recv(peer);
+            } while (!ok.startsWith("SIP/2.0 200"));
+
+            assertThat(header(ok, "Contact")).isEqualTo("<sip:drachtio@127.0.0.1:" + second + ">");
+        }
+    }
+
+    @Test
+    void aWildcardListenerCallingAHostNameNamesTheHostsAddress() throws Exception {
+        // no address of the peer to route toward: the host's own, as InetAddress.getLocalHost() says
+        String contact = Contacts.of(java.util.List.of(Listen.udp("0.0.0.0", 5060)), "UDP", null, null, 5060);
+
+        assertThat(contact).isEqualTo("<sip:drachtio@" + java.net.InetAddress.getLocalHost().getHostAddress() + ":5060>");
     }
 }
