@@ -100,36 +100,43 @@ class ConcurrentCallsTest {
 
         int n = 300;
         int bursts = 3;
-        List<String> refused = new ArrayList<>();
+        List<String> refused = new CopyOnWriteArrayList<>();
         try (java.net.DatagramSocket raw = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            raw.setSoTimeout(3000);
+            raw.setSoTimeout(5000);
             java.net.InetSocketAddress to = new java.net.InetSocketAddress("127.0.0.1", port);
+            // the answers are read while the requests go out: a burst of them would overflow the
+            // socket's receive buffer (a couple of hundred datagrams) and be lost, not refused
+            Future<Integer> answered = pool.submit(() -> {
+                byte[] buf = new byte[4096];
+                for (int got = 0; got < n * bursts; got++) {
+                    java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                    raw.receive(p);
+                    String text = new String(p.getData(), 0, p.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+                    if (!text.startsWith("SIP/2.0 200")) {
+                        String cseqLine = text.lines().filter(l -> l.startsWith("CSeq:")).findFirst().orElse("?");
+                        refused.add(text.lines().findFirst().orElse("") + " / " + cseqLine);
+                    }
+                }
+                return n * bursts;
+            });
             // the caller's own requests, one datagram after the other on one socket: the wire order is the CSeq order
             for (int burst = 0; burst < bursts; burst++) {
-            for (int i = 1; i <= n; i++) {
-                long cseq = 100 + burst * n + i;
-                String info = "INFO sip:bob@127.0.0.1:" + port + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP 127.0.0.1:" + raw.getLocalPort() + ";branch=z9hG4bK-order-" + cseq + "\r\n"
-                        + "Max-Forwards: 70\r\n"
-                        + "From: <" + d.localUri() + ">;tag=" + d.localTag() + "\r\n"
-                        + "To: <" + d.remoteUri() + ">;tag=" + d.remoteTag() + "\r\n"
-                        + "Call-ID: " + d.callId() + "\r\n"
-                        + "CSeq: " + cseq + " INFO\r\n"
-                        + "Content-Length: 0\r\n\r\n";
-                byte[] b = info.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                raw.send(new java.net.DatagramPacket(b, b.length, to));
-            }
-            byte[] buf = new byte[4096];
-            for (int got = 0; got < n; got++) {
-                java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
-                raw.receive(p);
-                String text = new String(p.getData(), 0, p.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
-                if (!text.startsWith("SIP/2.0 200")) {
-                    String cseqLine = text.lines().filter(l -> l.startsWith("CSeq:")).findFirst().orElse("?");
-                    refused.add(text.lines().findFirst().orElse("") + " / " + cseqLine);
+                for (int i = 1; i <= n; i++) {
+                    long cseq = 100 + burst * n + i;
+                    String info = "INFO sip:bob@127.0.0.1:" + port + " SIP/2.0\r\n"
+                            + "Via: SIP/2.0/UDP 127.0.0.1:" + raw.getLocalPort() + ";branch=z9hG4bK-order-" + cseq + "\r\n"
+                            + "Max-Forwards: 70\r\n"
+                            + "From: <" + d.localUri() + ">;tag=" + d.localTag() + "\r\n"
+                            + "To: <" + d.remoteUri() + ">;tag=" + d.remoteTag() + "\r\n"
+                            + "Call-ID: " + d.callId() + "\r\n"
+                            + "CSeq: " + cseq + " INFO\r\n"
+                            + "Content-Length: 0\r\n\r\n";
+                    byte[] b = info.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    raw.send(new java.net.DatagramPacket(b, b.length, to));
                 }
+                Thread.sleep(50);
             }
-            }
+            assertThat(answered.get(15, TimeUnit.SECONDS)).isEqualTo(n * bursts);
         }
         // RFC 3261 12.2.2: 500 is for a CSeq lower than one already seen; here none was, on the wire
         assertThat(refused).as("INFOs sent in CSeq order but not answered 200").isEmpty();
