@@ -49,7 +49,8 @@ public interface Uac {
     /**
      * @param timeout how long to wait for a final response before giving up: a non-INVITE
      *     request then returns a 408 made here, a pending INVITE is cancelled (RFC 3261 9.1)
-     *     and its final response (487 normally) returned
+     *     and its final response (487 normally) returned, or a 408 made at once when the peer
+     *     has sent nothing yet
      * @return a view with that timeout (by default the transaction's own timers decide: 64*T1)
      */
     Uac withTimeout(Duration timeout);
@@ -66,7 +67,8 @@ public interface Uac {
 
     /**
      * Builds and sends a request. The App supplies From (with a tag), To (the URI), Call-ID,
-     * CSeq and, for INVITE, REGISTER, SUBSCRIBE and REFER, a Contact for its first listener;
+     * CSeq and, for INVITE, REGISTER, SUBSCRIBE and REFER, a Contact naming one of its
+     * listeners of the target's transport and address family;
      * a header of the same name in {@code parts} replaces the App's value.
      *
      * @param method the method (not ACK or CANCEL)

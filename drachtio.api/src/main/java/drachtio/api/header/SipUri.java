@@ -82,6 +82,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
      * @param name the parameter name
      * @param value the value, or {@code null} for a flag
      * @return a copy with that URI parameter set
+     * @throws IllegalArgumentException when the name or value holds a character a URI
+     *     parameter may hold only escaped (see {@link #checked()})
      */
     public SipUri withParameter(String name, String value) {
         return new SipUri(secure, user, password, host, port, parameters.with(name, value), headers).checked();
