@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import drachtio.api.App;
 import drachtio.api.Dialog;
-import drachtio.api.DialogEnd;
 import drachtio.api.Drachtio;
 import drachtio.api.Listen;
 import drachtio.api.Parts;
