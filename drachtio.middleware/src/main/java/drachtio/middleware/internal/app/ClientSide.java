@@ -195,7 +195,7 @@ final class ClientSide implements Uac {
 
     private static String hostOf(Listen l) {
         String host = l.host();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+        if (Contacts.wildcard(host)) {
             try {
                 host = InetAddress.getLocalHost().getHostAddress();
             } catch (UnknownHostException e) {

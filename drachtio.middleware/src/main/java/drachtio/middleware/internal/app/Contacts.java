@@ -43,7 +43,8 @@ final class Contacts {
         return of(listening, source.transport(), source.remote().getAddress(), concrete, local.getPort());
     }
 
-    private static boolean wildcard(String host) {
+    /** @return whether a listener's host is a wildcard address */
+    static boolean wildcard(String host) {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 

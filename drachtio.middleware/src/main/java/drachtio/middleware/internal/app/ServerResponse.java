@@ -66,17 +66,7 @@ final class ServerResponse implements Response {
                 && request.to().tag().isEmpty()) {
             // RFC 3261 12.1.1: a 2xx to an INVITE makes a dialog however it is sent (the seed's
             // res.send(200, ...)); unlike answer(), this does not wait for the ACK
-            SipResponse response;
-            lock.lock();
-            try {
-                if (finalResponse != null) {
-                    throw new IllegalStateException("a final response (" + finalResponse.status()
-                            + ") was already sent; cannot send " + code);
-                }
-                response = build(code, reason, parts);
-            } finally {
-                lock.unlock();
-            }
+            SipResponse response = buildFinal(code, reason, parts, "send");
             dialog = dialogs.answerWithoutWaiting(request.message(), response, () -> commit(response));
             return;
         }
@@ -117,22 +107,30 @@ final class ServerResponse implements Response {
             throw new IllegalStateException("the caller cancelled the INVITE before it was answered (the stack sent 487); "
                     + "cannot answer " + code + "; Call-ID " + request.callIdForLog());
         }
-        Parts withContact = parts.has("Contact")
-                ? parts : parts.with("Contact", Contacts.of(listening.get(), transaction.source()));
-        SipResponse response;
+        // build() names our Contact, as every response that makes a dialog does
+        SipResponse response = buildFinal(code, null, parts, "answer");
+        Dialog made = dialogs.answer(request.message(), response, () -> commit(response));
+        dialog = made;
+        return made;
+    }
+
+    /**
+     * Builds a final response that the dialog layer will send (through {@link #commit}).
+     *
+     * @param verb the caller's name, for the error
+     * @throws IllegalStateException when a final response was already sent
+     */
+    private SipResponse buildFinal(int code, String reason, Parts parts, String verb) {
         lock.lock();
         try {
             if (finalResponse != null) {
                 throw new IllegalStateException("a final response (" + finalResponse.status()
-                        + ") was already sent; cannot answer " + code);
+                        + ") was already sent; cannot " + verb + " " + code);
             }
-            response = build(code, null, withContact);
+            return build(code, reason, parts);
         } finally {
             lock.unlock();
         }
-        Dialog made = dialogs.answer(request.message(), response, () -> commit(response));
-        dialog = made;
-        return made;
     }
 
     /** The handler that answered has returned: requests held for its dialog may go. */

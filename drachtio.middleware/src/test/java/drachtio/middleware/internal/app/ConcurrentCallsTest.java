@@ -41,12 +41,10 @@ class ConcurrentCallsTest {
         server.close();
     }
 
-    @Test
-    @Timeout(20)
-    void infosSentFromManyThreadsAreAllAnsweredByTheHandlerInCSeqOrder() throws Exception {
+    /** @return a call from client to server, whose INFOs the server answers 200, noting each CSeq in {@code served} */
+    private Dialog callWhoseInfosAreServedInto(List<Long> served) throws InterruptedException {
         server.listen(Listen.udp("127.0.0.1", 0));
         client.listen(Listen.udp("127.0.0.1", 0));
-        List<Long> served = new CopyOnWriteArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
         server.invite((req, res) -> {
             Dialog d = res.answer(Parts.NONE);
@@ -58,6 +56,14 @@ class ConcurrentCallsTest {
         });
         Dialog d = client.uac().call("sip:bob@127.0.0.1:" + server.listening().getFirst().port(), Parts.NONE);
         assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
+        return d;
+    }
+
+    @Test
+    @Timeout(20)
+    void infosSentFromManyThreadsAreAllAnsweredByTheHandlerInCSeqOrder() throws Exception {
+        List<Long> served = new CopyOnWriteArrayList<>();
+        Dialog d = callWhoseInfosAreServedInto(served);
 
         int n = 300;
         List<Future<SipResponse>> sent = new ArrayList<>();
@@ -81,21 +87,9 @@ class ConcurrentCallsTest {
     @Test
     @Timeout(20)
     void infosArrivingBackToBackInCSeqOrderAreServedInThatOrder() throws Exception {
-        server.listen(Listen.udp("127.0.0.1", 0));
-        client.listen(Listen.udp("127.0.0.1", 0));
         List<Long> served = new CopyOnWriteArrayList<>();
-        CountDownLatch ready = new CountDownLatch(1);
-        server.invite((req, res) -> {
-            Dialog d = res.answer(Parts.NONE);
-            d.on(Method.INFO, (r, s) -> {
-                served.add(r.cseq().sequence());
-                s.send(200);
-            });
-            ready.countDown();
-        });
+        Dialog d = callWhoseInfosAreServedInto(served);
         int port = server.listening().getFirst().port();
-        Dialog d = client.uac().call("sip:bob@127.0.0.1:" + port, Parts.NONE);
-        assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
 
         int n = 50;
         int bursts = 18;
